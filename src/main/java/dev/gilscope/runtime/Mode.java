@@ -1,0 +1,44 @@
+package dev.gilscope.runtime;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The ways one workload can be executed. Each names the executor that runs it. */
+public enum Mode {
+    SEQUENTIAL("sequential", "one thread runs every task in order"),
+    GIL_THREADS("gil-threads", "N threads behind the emulated global interpreter lock"),
+    FREE_THREADS("free-threads", "N threads with the lock disabled (free-threaded build, PEP 703)");
+
+    private final String cliName;
+    private final String description;
+
+    Mode(String cliName, String description) {
+        this.cliName = cliName;
+        this.description = description;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    ModeExecutor executor() {
+        return switch (this) {
+            case SEQUENTIAL -> ThreadModeExecutor.SEQUENTIAL;
+            case GIL_THREADS -> ThreadModeExecutor.GIL_THREADS;
+            case FREE_THREADS -> ThreadModeExecutor.FREE_THREADS;
+        };
+    }
+
+    public static Optional<Mode> byName(String name) {
+        return Arrays.stream(values()).filter(m -> m.cliName.equals(name)).findFirst();
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(Mode::cliName).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.gilscope.runtime;
+
+import dev.gilscope.trace.LockStatistics;
+import dev.gilscope.trace.ModeTrace;
+import dev.gilscope.workload.Outcome;
+
+/**
+ * What one mode of a comparison did.
+ *
+ * @param wallNanos from just before the first worker was started to just after the last one ended
+ * @param cpuNanos CPU time of all workers (from the kernel's per-thread accounting)
+ * @param outcome the workload's checked answer, or null if the mode failed before finishing
+ * @param failure why the mode failed or was cancelled, or null
+ * @param lockEnabled whether this mode ran behind the lock (false: the lock figures are all zero)
+ */
+public record ModeResult(Mode mode, long wallNanos, long cpuNanos, Outcome outcome, String failure,
+                         LockStatistics lock, boolean lockEnabled, ModeTrace trace) {
+
+    public boolean resultOk() {
+        return failure == null && outcome != null && outcome.resultOk();
+    }
+
+    public double wallSeconds() {
+        return wallNanos / 1e9;
+    }
+
+    public double cpuSeconds() {
+        return cpuNanos / 1e9;
+    }
+
+    public long droppedEvents() {
+        return trace.droppedEvents();
+    }
+}

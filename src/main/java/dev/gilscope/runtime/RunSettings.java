@@ -1,0 +1,51 @@
+package dev.gilscope.runtime;
+
+import dev.gilscope.trace.EventBudget;
+import java.util.BitSet;
+
+/**
+ * How every mode of one comparison is executed.
+ *
+ * @param workers worker threads (or processes) for the parallel modes; sequential always uses one
+ * @param lock the emulated lock's knobs (ignored by free threads)
+ * @param cores cores the workers may run on, or null for all the scheduler allows
+ * @param recording whether events are recorded (exact totals are kept either way)
+ * @param maxEvents cap on recorded events per mode
+ */
+public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean recording, long maxEvents) {
+
+    public static final int MAX_WORKERS = 256;
+
+    public RunSettings {
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("workers must be between 1 and " + MAX_WORKERS + ", got " + workers);
+        }
+        if (cores != null) cores = (BitSet) cores.clone();
+        if (maxEvents < 1) throw new IllegalArgumentException("the event cap must be positive");
+    }
+
+    public static RunSettings defaults() {
+        return new RunSettings(2, LockSettings.defaults(), null, true, EventBudget.DEFAULT_MAX_EVENTS);
+    }
+
+    @Override
+    public BitSet cores() {
+        return cores == null ? null : (BitSet) cores.clone();
+    }
+
+    public RunSettings withWorkers(int n) {
+        return new RunSettings(n, lock, cores, recording, maxEvents);
+    }
+
+    public RunSettings withLock(LockSettings newLock) {
+        return new RunSettings(workers, newLock, cores, recording, maxEvents);
+    }
+
+    public RunSettings withCores(BitSet newCores) {
+        return new RunSettings(workers, lock, newCores, recording, maxEvents);
+    }
+
+    public RunSettings withRecording(boolean on) {
+        return new RunSettings(workers, lock, cores, on, maxEvents);
+    }
+}

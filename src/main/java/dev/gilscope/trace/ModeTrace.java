@@ -1,0 +1,93 @@
+package dev.gilscope.trace;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Everything recorded for one mode of one run, readable while the mode is still running: the board
+ * takes a {@link #snapshot()} each frame and draws it; nothing here calls into a user interface.
+ */
+public final class ModeTrace {
+
+    private final String mode;
+    private final EventBudget budget;
+    private final List<Lane> lanes = new CopyOnWriteArrayList<>();
+    private volatile long startNanos;
+    private volatile long endNanos;
+
+    public ModeTrace(String mode, EventBudget budget) {
+        this.mode = mode;
+        this.budget = budget;
+    }
+
+    public String mode() {
+        return mode;
+    }
+
+    /** Marks the start of the timed run (the mode's zero on the time axis). */
+    public void start(long nanos) {
+        startNanos = nanos;
+    }
+
+    public void finish(long nanos) {
+        endNanos = nanos;
+    }
+
+    /** Adds a lane; called when a worker is created, never per event. */
+    public Lane addLane(String name) {
+        synchronized (lanes) {
+            Lane lane = new Lane(lanes.size(), name, budget);
+            lanes.add(lane);
+            return lane;
+        }
+    }
+
+    public List<Lane> lanes() {
+        return List.copyOf(lanes);
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** End of the run, or 0 while it is still going. */
+    public long endNanos() {
+        return endNanos;
+    }
+
+    public boolean finished() {
+        return endNanos != 0;
+    }
+
+    public long droppedEvents() {
+        long dropped = 0;
+        for (Lane lane : lanes) dropped += lane.buffer().droppedEvents();
+        return dropped;
+    }
+
+    /** A consistent view for drawing: per lane, how many events may be read, and the time it was taken. */
+    public Snapshot snapshot() {
+        List<Lane> now = lanes();
+        int[] counts = new int[now.size()];
+        for (int i = 0; i < counts.length; i++) counts[i] = now.get(i).buffer().size();
+        long end = endNanos;
+        return new Snapshot(this, now, counts, end != 0 ? end : System.nanoTime(), end != 0);
+    }
+
+    /**
+     * A frozen prefix of every lane. Reading it never blocks the writers and never changes: events up
+     * to {@code eventCounts[i]} are immutable once published.
+     *
+     * @param untilNanos the time the snapshot stands for (the end of the run once it is finished)
+     */
+    public record Snapshot(ModeTrace trace, List<Lane> lanes, int[] eventCounts, long untilNanos, boolean finished) {
+
+        public int eventCount(int laneIndex) {
+            return eventCounts[laneIndex];
+        }
+
+        public List<TraceEvent> events(int laneIndex) {
+            return lanes.get(laneIndex).buffer().events(eventCounts[laneIndex]);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.gilscope.workload;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * L3: {@code is_prime(n)} over consecutive numbers, one number per task: many tiny tasks, where
+ * shipping each task to a process costs far more than computing it, until the tasks are batched.
+ */
+public final class PrimeCheck implements Workload {
+
+    static final WorkloadParams DEFAULTS = new WorkloadParams(100_000, 10_000_000, 1);
+
+    @Override public String name() { return "prime-check"; }
+
+    @Override public String summary() { return "is_prime(n) for TASKS consecutive numbers from SIZE (many tiny tasks)"; }
+
+    @Override public String sizeMeaning() { return "the first number checked; task i checks SIZE + i"; }
+
+    @Override public WorkloadParams defaults() { return DEFAULTS; }
+
+    /** Keeps one task (up to a million divisions) well under a second. */
+    @Override public long maxSize() { return 1_000_000_000_000L; }
+
+    @Override
+    public String pythonCode() {
+        return PythonCode.fill("""
+                from concurrent.futures import ProcessPoolExecutor
+                from math import isqrt
+
+                def is_prime(n):
+                    if n < 2:
+                        return False
+                    return all(n % i for i in range(2, isqrt(n) + 1))
+
+                if __name__ == "__main__":
+                    numbers = list(range($SIZE, $SIZE + $TASKS))
+                    with ProcessPoolExecutor(max_workers=2) as pool:
+                        flags = list(pool.map(is_prime, numbers, chunksize=$CHUNK))
+                    print(sum(flags), "primes")
+                """, DEFAULTS);
+    }
+
+    @Override
+    public WorkloadRun prepare(WorkloadParams params) {
+        requireValid(params);
+        return new Run(params);
+    }
+
+    private static final class Run extends TypedRun<Boolean> {
+        private final WorkloadParams params;
+
+        Run(WorkloadParams params) {
+            super(Boolean.class);
+            this.params = params;
+        }
+
+        @Override public int taskCount() { return params.tasks(); }
+
+        @Override public Object input(int index) { return params.size() + index; }
+
+        @Override public Object compute(Interpreter py, Object input) { return Primes.isPrime(py, (Long) input); }
+
+        @Override
+        Outcome check(List<Boolean> results) {
+            long primes = 0;
+            for (int i = 0; i < results.size(); i++) {
+                long n = params.size() + i;
+                boolean expected = BigInteger.valueOf(n).isProbablePrime(100);
+                if (results.get(i) != expected) {
+                    return wrong("is_prime(" + n + ") returned " + results.get(i) + ", but " + n
+                            + (expected ? " is prime" : " is not prime") + " (BigInteger.isProbablePrime)");
+                }
+                if (expected) primes++;
+            }
+            return Outcome.checked(true, grouped(primes) + " primes among the " + grouped(results.size())
+                    + " numbers from " + grouped(params.size()), null);
+        }
+    }
+}
