@@ -57,8 +57,10 @@ public final class Gil {
     private final Condition cond = mutex.newCondition();
     /** Whether some thread holds the lock. Guarded by {@code mutex}. */
     private boolean locked;
-    /** Hand-offs so far: incremented each time a thread other than {@code lastHolder} takes the lock. Guarded by {@code mutex}. */
+    /** Incremented each time a thread other than {@code lastHolder} takes the lock (CPython's switch_number). Guarded by {@code mutex}. */
     private long switchNumber;
+    /** Takes by a thread other than the previous holder, not counting the very first take. Guarded by {@code mutex}. */
+    private long handoffs;
     /** Threads blocked in take() right now. Guarded by {@code mutex}. */
     private int waiters;
     /** When the lock was last dropped while someone waited ({@link System#nanoTime()}). Guarded by {@code mutex}. */
@@ -127,7 +129,10 @@ public final class Gil {
                 if (from != t) {
                     lastHolder = t;
                     switchNumber++;
-                    switchedAt = System.nanoTime();
+                    if (from != null) { // the very first take is no hand-off
+                        handoffs++;
+                        switchedAt = System.nanoTime();
+                    }
                 }
                 if (settings.forcedSwitching()) switchCond.signal();
             } finally {
@@ -238,7 +243,7 @@ public final class Gil {
         try {
             switchMutex.lock();
             try {
-                return new LockCounters(switchNumber, releases, dropRequests, forcedSwitches, futileWakeups);
+                return new LockCounters(handoffs, releases, dropRequests, forcedSwitches, futileWakeups);
             } finally {
                 switchMutex.unlock();
             }

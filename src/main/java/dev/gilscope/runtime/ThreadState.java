@@ -192,11 +192,11 @@ public final class ThreadState implements Interpreter {
      */
     void tookLock(ThreadState from, long switchedAtNanos, long droppedAtNanos) {
         holding = true;
-        long now = enter(LaneState.RUNNING_WITH_LOCK);
-        if (recording && from != null) {
-            buffer.add(switchedAtNanos, EventKind.HANDOFF, lastCore, from.lane.index(),
-                    droppedAtNanos == 0 ? -1 : now - droppedAtNanos);
+        if (recording && from != null) { // recorded before the state change, so events stay in time order
+            long latency = droppedAtNanos == 0 ? -1 : System.nanoTime() - droppedAtNanos;
+            buffer.add(switchedAtNanos, EventKind.HANDOFF, lastCore, from.lane.index(), latency);
         }
+        enter(LaneState.RUNNING_WITH_LOCK);
     }
 
     // ---- internals ----

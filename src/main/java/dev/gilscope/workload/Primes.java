@@ -37,6 +37,27 @@ final class Primes {
         return r;
     }
 
+    /**
+     * The independent check for prime-check: which of {@code first .. first+count-1} are prime, by a
+     * segmented sieve of Eratosthenes (cross out multiples of every p up to the square root).
+     */
+    static BitSet sievePrimesIn(long first, int count) {
+        BitSet composite = new BitSet(count);
+        for (long n = first; n < 2 && n < first + count; n++) composite.set((int) (n - first)); // 0 and 1
+        long last = first + count - 1;
+        int root = (int) isqrt(last);
+        BitSet smallComposite = new BitSet(root + 1);
+        for (int p = 2; p <= root; p = smallComposite.nextClearBit(p + 1)) {
+            for (long m = (long) p * p; m <= root; m += p) smallComposite.set((int) m);
+            long start = Math.max((long) p * p, (first + p - 1) / p * p);
+            for (long m = start; m <= last; m += p) composite.set((int) (m - first));
+        }
+        BitSet primes = new BitSet(count);
+        primes.set(0, count);
+        primes.andNot(composite);
+        return primes;
+    }
+
     /** The independent check: how many primes lie below {@code limit}, by the sieve of Eratosthenes. */
     static long sieveCountBelow(int limit) {
         if (limit < 3) return 0;

@@ -1,0 +1,93 @@
+package dev.gilscope.cli;
+
+import dev.gilscope.runtime.Comparison;
+import dev.gilscope.runtime.ComparisonResult;
+import dev.gilscope.runtime.Mode;
+import dev.gilscope.runtime.ModeResult;
+import dev.gilscope.runtime.RunControl;
+import dev.gilscope.sampling.CpuProbe;
+import dev.gilscope.trace.ModeTrace;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", description = "Run one workload in several modes, one after another, and compare them.")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    RunOptions options;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout instead of the table.")
+    boolean json;
+
+    @Option(names = "--trace", paramLabel = "FILE.json", description = "Write a Chrome Trace Event file (opens in Perfetto).")
+    Path trace;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write every segment and instant as CSV.")
+    Path csv;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RunCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        RunOptions.Checked run = options.validate();
+        OutputFiles.checkWritable("--trace", trace);
+        OutputFiles.checkWritable("--csv", csv);
+        int cores = run.settings().cores() == null ? CpuProbe.get().allowedCores().cardinality()
+                : run.settings().cores().cardinality();
+        RunControl control = new RunControl();
+        Thread onCtrlC = new Thread(() -> control.cancel("interrupted"));
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        ComparisonResult result;
+        try {
+            result = Comparison.run(run.workload(), run.params(), run.settings(), run.modes(), progress(run), control);
+        } finally {
+            removeHook(onCtrlC);
+        }
+        if (json) {
+            JsonReport.write(result, cores, out);
+        } else {
+            ReportTable.print(result, cores, out);
+        }
+        TraceFiles.write(result, cores, trace, csv, err);
+        return result.modes().stream().allMatch(ModeResult::resultOk) ? 0 : 1;
+    }
+
+    private Comparison.Listener progress(RunOptions.Checked run) {
+        int total = run.modes().size();
+        return new Comparison.Listener() {
+            int index;
+
+            @Override
+            public void modeStarted(Mode mode, ModeTrace t) {
+                index++;
+                err.printf(Locale.ROOT, "gilscope: [%d/%d] %s …%n", index, total, mode.cliName());
+            }
+
+            @Override
+            public void modeFinished(ModeResult r) {
+                err.printf(Locale.ROOT, "gilscope: [%d/%d] %s %.3f s %s%n", index, total, r.mode().cliName(),
+                        r.wallSeconds(), r.resultOk() ? "ok" : "FAILED: " + r.failure());
+            }
+        };
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting (Ctrl-C): the hook has run
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.gilscope.workload;
+
+import java.io.Serializable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.List;
+
+/**
+ * L9: {@code counter += 1} on a module-level global is three steps (read, add, write), and a thread
+ * switched out between its read and its write overwrites the other threads' updates when it writes.
+ *
+ * <p>The race is real but exactly accounted: a write swaps in {@code read + 1} and gets back the value
+ * {@code previous} it replaced; if that is not what it read, it overwrote {@code previous - read}
+ * updates. Summed over every write this telescopes to {@code expected - final}, so the run can check
+ * its own bookkeeping while losing updates freely.
+ */
+public final class SharedCounter implements Workload {
+
+    static final WorkloadParams DEFAULTS = new WorkloadParams(2, 1_000_000, 1);
+
+    /** What one task reports: its increments, and the updates its writes overwrote (see the class notes). */
+    public record Tally(long increments, long overwritten) implements Serializable {
+    }
+
+    @Override public String name() { return "shared-counter"; }
+
+    @Override public String summary() { return "counter += 1 on a shared global, SIZE times per task (lost updates)"; }
+
+    @Override public String sizeMeaning() { return "how many times each task increments the counter"; }
+
+    @Override public WorkloadParams defaults() { return DEFAULTS; }
+
+    @Override
+    public String pythonCode() {
+        return PythonCode.fill("""
+                from concurrent.futures import ThreadPoolExecutor
+
+                counter = 0
+
+                def increment(n):
+                    global counter
+                    for _ in range(n):
+                        counter += 1    # read, add, write: a switch in between loses updates
+
+                if __name__ == "__main__":
+                    with ThreadPoolExecutor(max_workers=2) as pool:
+                        list(pool.map(increment, [$SIZE] * $TASKS))
+                    print(counter, "of", $SIZE * $TASKS)
+                """, DEFAULTS);
+    }
+
+    @Override
+    public WorkloadRun prepare(WorkloadParams params) {
+        requireValid(params);
+        return new Run(params);
+    }
+
+    private static final class Run extends TypedRun<Tally> {
+        private static final VarHandle COUNTER;
+
+        static {
+            try {
+                COUNTER = MethodHandles.lookup().findVarHandle(Run.class, "counter", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private final WorkloadParams params;
+        /** The Python global: one per run, and so one per process, as in Python. Only touched through COUNTER. */
+        @SuppressWarnings("unused")
+        private long counter;
+
+        Run(WorkloadParams params) {
+            super(Tally.class);
+            this.params = params;
+        }
+
+        @Override public int taskCount() { return params.tasks(); }
+
+        @Override public Object input(int index) { return params.size(); }
+
+        @Override
+        public Object compute(Interpreter py, Object input) {
+            long increments = (Long) input;
+            long overwritten = 0;
+            for (long i = 0; i < increments; i++) {
+                long read = (long) COUNTER.getOpaque(this); // LOAD_GLOBAL: no ordering, as racy as it gets
+                py.step();
+                long sum = read + 1;                        // BINARY_OP +
+                py.step();
+                long previous = (long) COUNTER.getAndSet(this, sum); // STORE_GLOBAL, and what it replaced
+                if (previous != read) {
+                    py.lostUpdates(previous - read);
+                    overwritten += previous - read;
+                }
+                py.checkpoint();
+            }
+            return new Tally(increments, overwritten);
+        }
+
+        @Override
+        Outcome check(List<Tally> results) {
+            long expected = (long) params.tasks() * params.size();
+            long increments = 0;
+            long overwritten = 0;
+            for (Tally tally : results) {
+                increments += tally.increments();
+                overwritten += tally.overwritten();
+            }
+            if (increments != expected) {
+                return wrong("the tasks reported " + grouped(increments) + " increments, expected " + grouped(expected));
+            }
+            long counterNow = (long) COUNTER.getVolatile(this);
+            if (counterNow == 0) {
+                // Every write leaves at least 1, so no task ran in this process: each worker process had its own global.
+                return new Outcome(true, "counter = 0 here: each worker process incremented its own copy ("
+                        + grouped(expected) + " increments in all)", null, overwritten, null);
+            }
+            long lost = expected - counterNow;
+            boolean accounted = counterNow + overwritten == expected;
+            String answer = "counter = " + grouped(counterNow) + " of " + grouped(expected) + ", " + grouped(lost) + " updates lost";
+            return new Outcome(accounted, answer, accounted ? null
+                    : "the counter ended at " + grouped(counterNow) + " and the writes reported " + grouped(overwritten)
+                            + " overwritten updates; together they should make " + grouped(expected),
+                    lost, null);
+        }
+    }
+}
