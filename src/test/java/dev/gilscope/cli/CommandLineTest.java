@@ -1,0 +1,136 @@
+package dev.gilscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.gilscope.workload.Workload;
+import dev.gilscope.workload.Workloads;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The command line as a user types it: output, exit codes and the messages for bad input. */
+class CommandLineTest {
+
+    record Result(int exitCode, String out, String err) {}
+
+    static Result gilscope(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = GilscopeCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--workload nope                                      | unknown workload 'nope'; choose one of: count-primes",
+        "--workload count-primes --modes sequential,bogus     | unknown mode 'bogus' in --modes; choose from: sequential",
+        "--workload count-primes --workers 0                  | --workers 0 is out of range; use 1 to 256",
+        "--workload count-primes --workers 257                | --workers 257 is out of range; use 1 to 256",
+        "--workload count-primes --tasks 0                    | --tasks 0 must be at least 1",
+        "--workload count-primes --size -5                    | --size -5 is out of range for count-primes",
+        "--workload count-primes --chunk-size -1              | --chunk-size -1 must be at least 1",
+        "--workload count-primes --switch-interval-ms 0       | --switch-interval-ms 0.0 is out of range",
+        "--workload count-primes --gil old                    | --gil 'old' is not known; use new or legacy",
+        "--workload count-primes --checkpoints sometimes      | --checkpoints 'sometimes' is not known",
+        "--workload count-primes --cores 0,999                | names core(s) 999 that this process cannot use",
+        "--workload count-primes --cores zero                 | is not a core list",
+        "--workload count-primes --trace /no/such/dir/t.json  | folder /no/such/dir does not exist",
+        "--workload count-primes --workers two                | Invalid value for option '--workers': 'two' is not an int",
+        "--workers 2                                          | Missing required option: '--workload=W'",
+    })
+    void badInputIsOneClearLineAndExitCode2(String args, String expected) {
+        List<String> argv = new ArrayList<>(List.of("run"));
+        argv.addAll(List.of(args.trim().split("\\s+")));
+        Result r = gilscope(argv.toArray(String[]::new));
+        assertAll(
+                () -> assertEquals(2, r.exitCode(), r.err()),
+                () -> assertTrue(r.err().contains(expected), "stderr was: " + r.err()),
+                () -> assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err()),
+                () -> assertTrue(r.err().lines().count() <= 2, "at most the message and a hint: " + r.err()),
+                () -> assertEquals("", r.out(), "nothing on stdout"));
+    }
+
+    @Test
+    void workloadsListsEveryWorkloadWithItsDefaults() {
+        Result r = gilscope("workloads");
+        assertEquals(0, r.exitCode());
+        for (Workload w : Workloads.all()) {
+            assertTrue(r.out().contains(w.name()), w.name() + " missing from: " + r.out());
+            assertTrue(r.out().contains("--size " + w.defaults().size()), r.out());
+        }
+    }
+
+    @Test
+    void jsonReportHasOneResultPerModeWithTheDocumentedFields() throws IOException {
+        Result r = gilscope("run", "--workload", "count-primes", "--tasks", "2", "--size", "30000", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        List<Map<String, Object>> results = parseResults(r.out());
+        assertEquals(List.of("sequential", "gil-threads", "free-threads"), results.stream().map(m -> m.get("mode")).toList());
+        for (Map<String, Object> m : results) {
+            for (String field : List.of("wallSeconds", "cpuSeconds", "speedup", "resultOk", "handoffs", "dropRequests",
+                    "lockWaitFraction", "lostUpdates", "ioLatencyMillis", "droppedEvents")) {
+                assertTrue(m.containsKey(field), field + " missing in " + m);
+            }
+            assertEquals(true, m.get("resultOk"), m.toString());
+            assertEquals(null, m.get("lostUpdates"), "does not apply to count-primes");
+        }
+        assertEquals(1.0, (Double) results.get(0).get("speedup"), 1e-9);
+        assertEquals(null, results.get(2).get("handoffs"), "free threads have no lock");
+        assertTrue(((Number) results.get(1).get("handoffs")).longValue() >= 0);
+        assertTrue(r.err().contains("[3/3] free-threads"), "progress goes to stderr: " + r.err());
+    }
+
+    @Test
+    void tableShowsLostUpdatesForTheSharedCounter() {
+        Result r = gilscope("run", "--workload", "shared-counter", "--size", "20000", "--checkpoints", "every-step",
+                "--modes", "gil-threads,free-threads");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("lost updates"), r.out());
+        assertTrue(r.out().contains("check points at every step"), r.out());
+    }
+
+    /** Reads the "results" array into maps of field → value (numbers as Double/Long, null kept). */
+    private static List<Map<String, Object>> parseResults(String json) throws IOException {
+        List<Map<String, Object>> results = new ArrayList<>();
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            while (p.nextToken() != null) {
+                if (p.currentToken() == JsonToken.FIELD_NAME && "results".equals(p.currentName())) {
+                    p.nextToken();
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        Map<String, Object> m = new HashMap<>();
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName();
+                            JsonToken v = p.nextToken();
+                            m.put(name, switch (v) {
+                                case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                                case VALUE_NUMBER_INT -> p.getLongValue();
+                                case VALUE_TRUE -> true;
+                                case VALUE_FALSE -> false;
+                                case VALUE_NULL -> null;
+                                case START_OBJECT -> { p.skipChildren(); yield "object"; }
+                                default -> p.getText();
+                            });
+                        }
+                        results.add(m);
+                    }
+                }
+            }
+        }
+        return results;
+    }
+}
