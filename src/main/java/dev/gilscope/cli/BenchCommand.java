@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "bench", description = "Measure recording cost, lock hand-off latency and fidelity to CPython on this machine.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure recording cost, lock hand-off latency and fidelity to CPython on this machine.")
 final class BenchCommand implements Callable<Integer> {
 
     private final PrintStream out;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", description = "Run one workload in several modes, one after another, and compare them.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run one workload in several modes, one after another, and compare them.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin

@@ -53,7 +53,7 @@ final class RunOptions {
     boolean noForcedSwitching;
 
     @Option(names = "--checkpoints", paramLabel = "back-edges|every-step", defaultValue = "back-edges",
-            description = "Where a switch may happen: loop back-edges only (3.10+) or between any two steps (3.9 and older) (default: ${DEFAULT-VALUE}).")
+            description = "Where a switch may happen: back-edges (loop back-edges and calls only, as CPython 3.10 and later) or every-step (between any two steps, as 3.9 and older) (default: ${DEFAULT-VALUE}).")
     String checkpoints;
 
     @Option(names = "--cores", paramLabel = "LIST",

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "workloads", description = "List the workloads with their parameters and defaults.")
+@Command(name = "workloads", mixinStandardHelpOptions = true, description = "List the workloads with their parameters and defaults.")
 final class WorkloadsCommand implements Callable<Integer> {
 
     @Spec

@@ -2,6 +2,7 @@ package dev.gilscope.trace;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything recorded for one mode of one run, readable while the mode is still running: the board
@@ -14,6 +15,8 @@ public final class ModeTrace {
     private final List<Lane> lanes = new CopyOnWriteArrayList<>();
     private volatile long startNanos;
     private volatile long endNanos;
+    /** Events dropped by a recorder that is not part of this trace: a saved run read back from a file. */
+    private final AtomicLong droppedElsewhere = new AtomicLong();
 
     public ModeTrace(String mode, EventBudget budget) {
         this.mode = mode;
@@ -59,8 +62,17 @@ public final class ModeTrace {
         return endNanos != 0;
     }
 
+    /**
+     * Counts events that were dropped before this trace was built, so that a run read back from a file
+     * still shows what its recorder could not keep.
+     */
+    public void addDroppedEvents(long count) {
+        if (count < 0) throw new IllegalArgumentException("dropped events cannot be negative: " + count);
+        droppedElsewhere.addAndGet(count);
+    }
+
     public long droppedEvents() {
-        long dropped = 0;
+        long dropped = droppedElsewhere.get();
         for (Lane lane : lanes) dropped += lane.buffer().droppedEvents();
         return dropped;
     }

@@ -60,16 +60,19 @@ public final class SharedCounter implements Workload {
 
         static {
             try {
-                COUNTER = MethodHandles.lookup().findVarHandle(Run.class, "counter", long.class);
+                COUNTER = MethodHandles.lookup().findVarHandle(Run.class, "counter", Long.class);
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
         }
 
         private final WorkloadParams params;
-        /** The Python global: one per run, and so one per process, as in Python. Only touched through COUNTER. */
+        /**
+         * The Python global: one per run, and so one per process, as in Python. Boxed because a Python
+         * int is an object and {@code counter + 1} makes a new one. Only touched through COUNTER.
+         */
         @SuppressWarnings("unused")
-        private long counter;
+        private Long counter = 0L;
 
         Run(WorkloadParams params) {
             super(Tally.class);
@@ -85,14 +88,15 @@ public final class SharedCounter implements Workload {
             long increments = (Long) input;
             long overwritten = 0;
             for (long i = 0; i < increments; i++) {
-                long read = (long) COUNTER.getOpaque(this); // LOAD_GLOBAL: no ordering, as racy as it gets
+                Long read = (Long) COUNTER.getOpaque(this); // LOAD_GLOBAL: no ordering, as racy as it gets
                 py.step();
-                long sum = read + 1;                        // BINARY_OP +
+                Long sum = read + 1;                        // BINARY_OP +: a new int object
                 py.step();
-                long previous = (long) COUNTER.getAndSet(this, sum); // STORE_GLOBAL, and what it replaced
-                if (previous != read) {
-                    py.lostUpdates(previous - read);
-                    overwritten += previous - read;
+                Long previous = (Long) COUNTER.getAndSet(this, sum); // STORE_GLOBAL, and what it replaced
+                long lost = previous - read;
+                if (lost != 0) {
+                    py.lostUpdates(lost);
+                    overwritten += lost;
                 }
                 py.checkpoint();
             }
@@ -111,7 +115,7 @@ public final class SharedCounter implements Workload {
             if (increments != expected) {
                 return wrong("the tasks reported " + grouped(increments) + " increments, expected " + grouped(expected));
             }
-            long counterNow = (long) COUNTER.getVolatile(this);
+            long counterNow = (Long) COUNTER.getVolatile(this);
             if (counterNow == 0) {
                 // Every write leaves at least 1, so no task ran in this process: each worker process had its own global.
                 return new Outcome(true, "counter = 0 here: each worker process incremented its own copy ("

@@ -1,0 +1,294 @@
+package dev.gilscope.trace.export;
+
+import static dev.gilscope.trace.export.TraceFormat.CORE;
+import static dev.gilscope.trace.export.TraceFormat.CORES_PID_OFFSET;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import dev.gilscope.trace.EventKind;
+import dev.gilscope.trace.Lane;
+import dev.gilscope.trace.LaneBuffer;
+import dev.gilscope.trace.LaneState;
+import dev.gilscope.trace.LaneTotals;
+import dev.gilscope.trace.ModeTrace;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Saves runs as Chrome Trace Event JSON: the file opens in Perfetto (ui.perfetto.dev) and
+ * chrome://tracing, and {@link TraceReader} opens it again in gilscope.
+ *
+ * <pre>
+ * {"otherData": {"gilscope": {formatVersion 1, workload, parameters, cores,
+ *                             modes: [{name, pid, startNanos, endNanos, lanes: [{totals, events}], summary}]}},
+ *  "displayTimeUnit": "ms",
+ *  "traceEvents": [                                  one event per line, streamed
+ *    M process_name / thread_name                    pid = mode (1, 2, …), tid = lane index + 1
+ *    X  state slices, back to back                   name = state label, cat = LaneState, args {core}
+ *    i  instants, s:"t"                              cat = EventKind, args by kind (see below)
+ *    X  "CPU cores" process per mode                 pid = 1000 + mode pid, tid = core + 1
+ *  ]}
+ * </pre>
+ *
+ * <p>Times: {@code ts} and {@code dur} are microseconds from the mode's own {@code startNanos}, written
+ * as exact decimals (three places at most), so every mode starts at 0 on one shared axis and no
+ * nanosecond is lost. {@code otherData} comes first so the reader can build the lanes before it meets
+ * their events.
+ *
+ * <p>A lane's events are written in the order they were recorded: each STATE event as its slice, every
+ * other event as a thread instant, CORE events included (cat "CORE", name "core N"), since the per-core
+ * view alone cannot say where a lane was while it slept. Instants' args: drop request {holder,
+ * holderIndex, waitStartedUs}; hand-off {from, fromIndex, latencyUs (absent when unknown)}; task
+ * start/end {task}; lost update {count}; every event {core} unless the core is unknown.
+ *
+ * <p>Memory: one pass over the recorded buffers; nothing is built per event but the few strings
+ * written, so a million events cost no more heap than one.
+ */
+public final class ChromeTraceWriter {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private ChromeTraceWriter() {}
+
+    /** Writes {@code modes}, in the order they ran, to {@code file}; replaces it only once complete. */
+    public static void write(Path file, RunInfo info, List<ModeTrace> modes) throws IOException {
+        AtomicFile.write(file, out -> write(out, info, modes));
+    }
+
+    /** Writes to {@code out} as UTF-8 and flushes it; the stream is left open. */
+    public static void write(OutputStream out, RunInfo info, List<ModeTrace> modes) throws IOException {
+        // One snapshot per mode, taken first: the header's event counts and the events then agree even
+        // for a mode that is still running.
+        List<ModeTrace.Snapshot> snapshots = modes.stream().map(ModeTrace::snapshot).toList();
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.setPrettyPrinter(new OneValuePerLine());
+            json.writeStartObject();
+            json.writeObjectFieldStart("otherData");
+            json.writeFieldName("gilscope");
+            writeHeader(json, info, snapshots);
+            json.writeEndObject();
+            json.writeStringField("displayTimeUnit", "ms");
+            json.writeArrayFieldStart("traceEvents");
+            for (int m = 0; m < snapshots.size(); m++) new ModeWriter(json, m, snapshots.get(m)).write();
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.flush();
+    }
+
+    private static void writeHeader(JsonGenerator json, RunInfo info, List<ModeTrace.Snapshot> snapshots)
+            throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("formatVersion", TraceFormat.VERSION);
+        json.writeStringField("workload", info.workload());
+        json.writeFieldName("parameters");
+        JsonValues.write(json, info.parameters());
+        json.writeNumberField("cores", info.cores());
+        json.writeArrayFieldStart("modes");
+        for (int m = 0; m < snapshots.size(); m++) {
+            ModeTrace.Snapshot s = snapshots.get(m);
+            ModeTrace trace = s.trace();
+            json.writeStartObject();
+            json.writeStringField("name", trace.mode());
+            json.writeNumberField("pid", TraceFormat.pid(m));
+            json.writeNumberField("startNanos", trace.startNanos());
+            json.writeNumberField("endNanos", s.untilNanos());
+            json.writeBooleanField("finished", s.finished());
+            json.writeNumberField("droppedEvents", trace.droppedEvents());
+            json.writeArrayFieldStart("lanes");
+            for (int l = 0; l < s.lanes().size(); l++) {
+                Lane lane = s.lanes().get(l);
+                LaneTotals totals = lane.totals();
+                json.writeStartObject();
+                json.writeStringField("name", lane.name());
+                json.writeNumberField("index", lane.index());
+                json.writeNumberField("tid", TraceFormat.tid(lane.index()));
+                json.writeNumberField("nativeThreadId", totals.nativeThreadId());
+                json.writeNumberField("cpuNanos", totals.cpuNanos());
+                json.writeNumberField("tasks", totals.tasksRun());
+                json.writeNumberField("events", s.eventCount(l));
+                json.writeNumberField("droppedEvents", lane.buffer().droppedEvents());
+                json.writeObjectFieldStart("nanosByState");
+                for (LaneState state : LaneState.values()) json.writeNumberField(state.name(), totals.nanosIn(state));
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeFieldName("summary");
+            JsonValues.write(json, info.summary(trace.mode()));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** The events of one mode: its lanes, then its "CPU cores" process. */
+    private static final class ModeWriter {
+        private final JsonGenerator json;
+        private final int modeIndex;
+        private final int pid;
+        private final ModeTrace.Snapshot snapshot;
+        private final long zeroNanos;
+        private final BitSet namedCores = new BitSet();
+        private boolean coresNamed;
+
+        ModeWriter(JsonGenerator json, int modeIndex, ModeTrace.Snapshot snapshot) {
+            this.json = json;
+            this.modeIndex = modeIndex;
+            this.pid = TraceFormat.pid(modeIndex);
+            this.snapshot = snapshot;
+            this.zeroNanos = snapshot.trace().startNanos();
+        }
+
+        void write() throws IOException {
+            String mode = snapshot.trace().mode();
+            metadata(pid, 0, "process_name", "name", mode);
+            metadata(pid, 0, "process_sort_index", "sort_index", 2 * modeIndex);
+            List<Lane> lanes = snapshot.lanes();
+            for (Lane lane : lanes) {
+                metadata(pid, TraceFormat.tid(lane.index()), "thread_name", "name", lane.name());
+                metadata(pid, TraceFormat.tid(lane.index()), "thread_sort_index", "sort_index", lane.index());
+            }
+            for (int l = 0; l < lanes.size(); l++) writeLane(lanes.get(l), snapshot.eventCount(l));
+            writeCores(mode, lanes);
+        }
+
+        private void writeLane(Lane lane, int count) throws IOException {
+            LaneBuffer buffer = lane.buffer();
+            int tid = TraceFormat.tid(lane.index());
+            LaneWalk.forEach(buffer, count, snapshot.untilNanos(), new LaneWalk.Visitor() {
+                @Override
+                public void segment(int index, LaneState state, long start, long end, int core) throws IOException {
+                    slice(pid, tid, state.label(), state.name(), start, end, CORE, core);
+                }
+
+                @Override
+                public void instant(int index, LaneState state) throws IOException {
+                    instantEvent(tid, buffer, index);
+                }
+            });
+        }
+
+        private void instantEvent(int tid, LaneBuffer buffer, int i) throws IOException {
+            EventKind kind = buffer.kind(i);
+            int core = buffer.core(i);
+            List<Lane> lanes = snapshot.lanes();
+            json.writeStartObject();
+            json.writeStringField("ph", "i");
+            json.writeStringField("s", "t");
+            json.writeNumberField("pid", pid);
+            json.writeNumberField("tid", tid);
+            json.writeFieldName("ts");
+            json.writeNumber(Micros.format(buffer.timeNanos(i) - zeroNanos));
+            json.writeStringField("name", TraceFormat.instantName(kind, core));
+            json.writeStringField("cat", kind.name());
+            json.writeObjectFieldStart("args");
+            if (core >= 0) json.writeNumberField(CORE, core);
+            switch (kind) {
+                case DROP_REQUEST -> {
+                    if (buffer.aux(i) >= 0) {
+                        json.writeStringField(TraceFormat.HOLDER, TraceFormat.laneName(lanes, buffer.aux(i)));
+                        json.writeNumberField(TraceFormat.HOLDER_INDEX, buffer.aux(i));
+                    }
+                    json.writeFieldName(TraceFormat.WAIT_STARTED_US);
+                    json.writeNumber(Micros.format(buffer.arg(i) - zeroNanos));
+                }
+                case HANDOFF -> {
+                    json.writeStringField(TraceFormat.FROM, TraceFormat.laneName(lanes, buffer.aux(i)));
+                    json.writeNumberField(TraceFormat.FROM_INDEX, buffer.aux(i));
+                    if (buffer.arg(i) >= 0) {
+                        json.writeFieldName(TraceFormat.LATENCY_US);
+                        json.writeNumber(Micros.format(buffer.arg(i)));
+                    }
+                }
+                case TASK_START, TASK_END -> json.writeNumberField(TraceFormat.TASK, buffer.arg(i));
+                case LOST_UPDATE -> json.writeNumberField(TraceFormat.COUNT, buffer.arg(i));
+                default -> { } // CORE, FORCED_SWITCH: the core says it all
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+
+        private void writeCores(String mode, List<Lane> lanes) throws IOException {
+            int coresPid = CORES_PID_OFFSET + pid;
+            CoreView.forEach(snapshot, (core, laneIndex, state, start, end) -> {
+                if (!coresNamed) {
+                    coresNamed = true;
+                    metadata(coresPid, 0, "process_name", "name", mode + " · CPU cores");
+                    metadata(coresPid, 0, "process_sort_index", "sort_index", 2 * modeIndex + 1);
+                }
+                if (!namedCores.get(core)) {
+                    namedCores.set(core);
+                    metadata(coresPid, core + 1, "thread_name", "name", "core " + core);
+                    metadata(coresPid, core + 1, "thread_sort_index", "sort_index", core);
+                }
+                String lane = lanes.get(laneIndex).name();
+                String name = state == LaneState.WAITING_FOR_LOCK ? lane + " (waiting)" : lane;
+                slice(coresPid, core + 1, name, state.name(), start, end, "state", state.name());
+            });
+        }
+
+        /** An X slice with one arg (an int, or a string); an int arg below 0 is left out as unknown. */
+        private void slice(int pid, int tid, String name, String cat, long start, long end, String argName,
+                           Object arg) throws IOException {
+            json.writeStartObject();
+            json.writeStringField("ph", "X");
+            json.writeNumberField("pid", pid);
+            json.writeNumberField("tid", tid);
+            json.writeFieldName("ts");
+            json.writeNumber(Micros.format(start - zeroNanos));
+            json.writeFieldName("dur");
+            json.writeNumber(Micros.format(end - start));
+            json.writeStringField("name", name);
+            json.writeStringField("cat", cat);
+            json.writeObjectFieldStart("args");
+            switch (arg) {
+                case Integer n when n < 0 -> { }
+                case Integer n -> json.writeNumberField(argName, n);
+                default -> json.writeStringField(argName, arg.toString());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+
+        private void metadata(int pid, int tid, String name, String argName, Object value) throws IOException {
+            json.writeStartObject();
+            json.writeStringField("ph", "M");
+            json.writeNumberField("pid", pid);
+            json.writeNumberField("tid", tid);
+            json.writeStringField("name", name);
+            json.writeObjectFieldStart("args");
+            json.writeFieldName(argName);
+            JsonValues.write(json, value);
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+    }
+
+    /** Compact JSON with a line break before each array element: one trace event per line. */
+    private static final class OneValuePerLine extends MinimalPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(",\n");
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            if (values > 0) g.writeRaw('\n');
+            g.writeRaw(']');
+        }
+    }
+}
