@@ -1,11 +1,34 @@
 package dev.gilscope.cli;
 
+import dev.gilscope.cli.bench.BenchRunner;
+import dev.gilscope.cli.bench.BenchSizes;
+import dev.gilscope.cli.bench.FidelityBench;
+import dev.gilscope.cli.bench.HandoffBench;
+import dev.gilscope.cli.bench.MachineLine;
+import dev.gilscope.cli.bench.RecordingCostBench;
+import dev.gilscope.cli.bench.RecordingOverheadBench;
+import dev.gilscope.cli.bench.Section;
+import dev.gilscope.cli.bench.WarmUp;
 import java.io.PrintStream;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure recording cost, lock hand-off latency and fidelity to CPython on this machine.")
+/**
+ * {@code gilscope bench}: recording cost, lock hand-off latency and fidelity to CPython, measured in one
+ * run on this machine and reported as ratios from that run. Tables on stdout, progress on stderr; the
+ * sections live in {@code dev.gilscope.cli.bench}.
+ */
+@Command(name = "bench", description = "Measure recording cost, lock hand-off latency and fidelity to CPython on this machine.")
 final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "Much smaller sizes: a smoke run of well under a minute.")
+    boolean quick;
+
+    @Option(names = "--only", paramLabel = "LIST",
+            description = "Comma-separated sections to run: recording, handoff, fidelity (default: all).")
+    String only;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -17,7 +40,40 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        out.println("bench: not yet");
+        Set<Section> sections;
+        try {
+            sections = Section.parse(only);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        BenchSizes sizes = quick ? BenchSizes.quick() : BenchSizes.full();
+        BenchRunner runner = new BenchRunner(err);
+
+        out.println(MachineLine.describe(sizes));
+        if (sections.contains(Section.RECORDING)) {
+            out.println();
+            new RecordingCostBench(runner, sizes).run(out);
+        }
+        WarmUp.run(runner, quick); // every section from here on times whole runs
+        if (sections.contains(Section.RECORDING)) {
+            out.println();
+            new RecordingOverheadBench(runner, sizes).run(out);
+        }
+        if (sections.contains(Section.HANDOFF)) {
+            out.println();
+            new HandoffBench(runner, sizes).run(out);
+        }
+        if (sections.contains(Section.FIDELITY)) {
+            out.println();
+            new FidelityBench(runner, sizes).run(out);
+        }
+        out.println();
+        out.println("other load over the whole bench: " + MachineLine.otherLoad(runner.otherLoadSinceStart()));
+        runner.say("done");
+        if (runner.failedModes() > 0) {
+            err.println("gilscope: " + runner.failedModes() + " run(s) failed; their figures are marked FAILED");
+            return 1;
+        }
         return 0;
     }
 }

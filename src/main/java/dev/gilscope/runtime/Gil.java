@@ -207,7 +207,7 @@ public final class Gil {
                 switchMutex.unlock();
             }
         }
-        if (cancelled) throw new RunCancelledException(cancelReason);
+        if (cancelled && !finalRelease) throw new RunCancelledException(cancelReason);
     }
 
     /** Makes every thread of this run unwind at its next check point or wait. */

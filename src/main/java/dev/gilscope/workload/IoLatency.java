@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class IoLatency implements Workload {
 
-    static final WorkloadParams DEFAULTS = new WorkloadParams(2, 600_000, 1);
+    static final WorkloadParams DEFAULTS = new WorkloadParams(2, 1_400_000, 1);
 
     static final long PROBE_SLEEP_NANOS = 1_000_000;
     static final int MIN_SAMPLES = 20;

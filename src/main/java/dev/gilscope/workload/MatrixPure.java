@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class MatrixPure implements Workload {
 
-    static final WorkloadParams DEFAULTS = new WorkloadParams(4, 200, 1);
+    static final WorkloadParams DEFAULTS = new WorkloadParams(4, 300, 1);
 
     @Override public String name() { return "matrix-pure"; }
 

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class PrimeCheck implements Workload {
 
-    static final WorkloadParams DEFAULTS = new WorkloadParams(100_000, 10_000_000, 1);
+    static final WorkloadParams DEFAULTS = new WorkloadParams(900_000, 10_000_000, 1);
 
     @Override public String name() { return "prime-check"; }
 

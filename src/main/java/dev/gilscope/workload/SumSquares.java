@@ -7,7 +7,7 @@ import java.util.List;
 /** Sum of x*x over a range of integers per task, in a pure-Python loop (the seeds' {@code cpu_work}). */
 public final class SumSquares implements Workload {
 
-    static final WorkloadParams DEFAULTS = new WorkloadParams(4, 100_000_000, 1);
+    static final WorkloadParams DEFAULTS = new WorkloadParams(4, 150_000_000, 1);
 
     /** The first number whose square does not fit in a signed 64-bit long. */
     static final long FIRST_UNSQUARABLE = 3_037_000_500L;

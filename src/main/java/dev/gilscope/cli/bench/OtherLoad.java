@@ -1,0 +1,53 @@
+package dev.gilscope.cli.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * How much CPU everything but this JVM used while a run went on, in cores: other processes on the
+ * machine and, through the {@code steal} column, other virtual machines on the same host. From the
+ * aggregate {@code cpu} line of {@code /proc/stat} and this process's {@code /proc/self/stat}, both in
+ * clock ticks; elsewhere than Linux it is unknown (NaN). A figure that needs both cores reads low when
+ * this is well above zero.
+ */
+final class OtherLoad {
+
+    /** Counters at one moment: busy ticks of all cores, all ticks of all cores, this process's ticks. */
+    record Mark(long busyTicks, long allTicks, long ownTicks) {}
+
+    private static final Path STAT = Path.of("/proc/stat");
+    private static final Path SELF = Path.of("/proc/self/stat");
+
+    private OtherLoad() {}
+
+    /** The counters now, or null where /proc cannot be read. */
+    static Mark mark() {
+        try {
+            String cpu = Files.readAllLines(STAT).getFirst(); // cpu user nice system idle iowait irq softirq steal ...
+            String[] f = cpu.trim().split("\\s+");
+            if (!f[0].equals("cpu") || f.length < 9) return null;
+            long all = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) all += Long.parseLong(f[i]); // guest time is inside user
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            String self = Files.readString(SELF);
+            String[] s = self.substring(self.lastIndexOf(')') + 2).trim().split("\\s+"); // fields from 3 (state) on
+            long own = Long.parseLong(s[11]) + Long.parseLong(s[12]); // utime, stime (fields 14 and 15)
+            return new Mark(all - idle, all, own);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Cores kept busy by everything else between two marks, or NaN if unknown. */
+    static double coresBetween(Mark from, Mark to) {
+        if (from == null || to == null || to.allTicks() <= from.allTicks()) return Double.NaN;
+        long other = (to.busyTicks() - from.busyTicks()) - (to.ownTicks() - from.ownTicks());
+        double cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(0, (double) other / (to.allTicks() - from.allTicks()) * cores);
+    }
+
+    static String format(double cores) {
+        return Double.isNaN(cores) ? "–" : Stats.fmt("%.2f", cores);
+    }
+}

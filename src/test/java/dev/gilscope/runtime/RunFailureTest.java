@@ -1,0 +1,69 @@
+package dev.gilscope.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gilscope.workload.WorkloadParams;
+import dev.gilscope.workload.Workloads;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** A failing task or a cancel ends the mode with a clear message, leaves no worker behind, and the next run works. */
+class RunFailureTest {
+
+    @Test
+    void aTaskThatThrowsFailsTheModeAndNamesTheWorker() {
+        KernelRun run = new KernelRun(4, py -> {
+            KernelRun.spin(py, 100_000);
+            throw new IllegalStateException("boom");
+        });
+        ModeResult result = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> run.runIn(Mode.GIL_THREADS, RunSettings.defaults()));
+        assertTrue(result.failure().matches("T[12] failed: IllegalStateException: boom"), result.failure());
+        assertNull(result.outcome());
+        assertNoWorkerThreadsLeft();
+    }
+
+    @Test
+    void cancelStopsEveryModeAndTheNextRunWorks() throws Exception {
+        RunControl control = new RunControl();
+        var workload = Workloads.byName("count-primes").orElseThrow();
+        WorkloadParams huge = workload.defaults().withSize(5_000_000).withTasks(8);
+        CompletableFuture<ComparisonResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(workload, huge,
+                RunSettings.defaults(), List.of(Mode.GIL_THREADS, Mode.FREE_THREADS), new Comparison.Listener() {}, control));
+        Thread.sleep(300);
+        control.cancel("stopped by the user");
+        ComparisonResult result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> running.get());
+        assertEquals(1, result.modes().size(), "modes after the cancel do not start");
+        assertEquals("cancelled: stopped by the user", result.modes().get(0).failure());
+        assertNoWorkerThreadsLeft();
+
+        ComparisonResult again = Comparison.run(workload, workload.defaults().withSize(20_000).withTasks(2),
+                RunSettings.defaults(), List.of(Mode.GIL_THREADS), new Comparison.Listener() {}, new RunControl());
+        assertTrue(again.modes().get(0).resultOk(), String.valueOf(again.modes().get(0).failure()));
+    }
+
+    @Test
+    void cancelWakesThreadsBlockedInIo() throws Exception {
+        RunControl control = new RunControl();
+        var workload = Workloads.byName("io-wait").orElseThrow();
+        CompletableFuture<ComparisonResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(workload,
+                workload.defaults().withSize(60_000), RunSettings.defaults(), List.of(Mode.GIL_THREADS),
+                new Comparison.Listener() {}, control));
+        Thread.sleep(300);
+        control.cancel("stopped by the user");
+        ComparisonResult result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> running.get());
+        assertTrue(result.modes().get(0).failure().startsWith("cancelled"));
+        assertNoWorkerThreadsLeft();
+    }
+
+    private static void assertNoWorkerThreadsLeft() {
+        List<String> left = Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive).map(Thread::getName).filter(n -> n.startsWith("gilscope-")).toList();
+        assertTrue(left.isEmpty(), "worker threads still alive: " + left);
+    }
+}

@@ -1,0 +1,317 @@
+package dev.gilscope.trace.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.gilscope.trace.EventBudget;
+import dev.gilscope.trace.EventKind;
+import dev.gilscope.trace.Lane;
+import dev.gilscope.trace.LaneBuffer;
+import dev.gilscope.trace.LaneState;
+import dev.gilscope.trace.ModeTrace;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Chrome trace as Perfetto and chrome://tracing will show it. */
+class ChromeTraceWriterTest {
+
+    private static final double EPS_US = 0.001;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void parsesAsJsonWithOneProcessPerModeAndOneThreadPerLane() throws IOException {
+        Map<String, Object> trace = writeAndParse(Runs.comparison());
+
+        assertEquals("ms", trace.get("displayTimeUnit"));
+        assertEquals("sequential", metadata(trace, 1, 0, "process_name"));
+        assertEquals("gil-threads", metadata(trace, 2, 0, "process_name"));
+        assertEquals("T1", metadata(trace, 1, 1, "thread_name"));
+        assertEquals("T1", metadata(trace, 2, 1, "thread_name"));
+        assertEquals("T2", metadata(trace, 2, 2, "thread_name"));
+        assertEquals("I/O", metadata(trace, 2, 3, "thread_name"));
+        assertNull(metadata(trace, 3, 0, "process_name"), "only two modes were written");
+        assertEquals(2L, count(trace, e -> "process_name".equals(e.get("name")) && (long) e.get("pid") < 1000));
+    }
+
+    @Test
+    void otherDataDescribesTheRun() throws IOException {
+        Map<String, Object> gilscope = map(map(writeAndParse(Runs.comparison()).get("otherData")).get("gilscope"));
+        assertEquals(1L, gilscope.get("formatVersion"));
+        assertEquals("count-primes", gilscope.get("workload"));
+        assertEquals(Map.of("workers", "2", "interval", "5 ms"), gilscope.get("parameters"));
+        assertEquals(8L, gilscope.get("cores"));
+        Map<String, Object> gil = map(list(gilscope.get("modes")).get(1));
+        assertEquals("gil-threads", gil.get("name"));
+        assertEquals(Runs.T1, gil.get("startNanos"));
+        assertEquals(Runs.T1 + 50_000, gil.get("endNanos"));
+        Map<String, Object> t2 = map(list(gil.get("lanes")).get(1));
+        assertEquals("T2", t2.get("name"));
+        assertEquals(5001L, t2.get("nativeThreadId"));
+        assertEquals(12_346L, t2.get("cpuNanos"));
+        assertEquals(1L, t2.get("tasks"));
+        assertEquals(5_001L, map(t2.get("nanosByState")).get("WAITING_FOR_LOCK"));
+        assertEquals(0.62, map(gil.get("summary")).get("speedup"));
+    }
+
+    @Test
+    void stateSlicesAreBackToBackFromTheFirstEventToTheModeEnd() throws IOException {
+        Map<String, Object> trace = writeAndParse(Runs.comparison());
+        List<ModeTrace> modes = Runs.comparison();
+        for (int m = 0; m < modes.size(); m++) {
+            ModeTrace mode = modes.get(m);
+            double endUs = (mode.endNanos() - mode.startNanos()) / 1000.0;
+            for (Lane lane : mode.lanes()) {
+                long pid = m + 1;
+                long tid = lane.index() + 1;
+                List<Map<String, Object>> slices = events(trace, e -> "X".equals(e.get("ph"))
+                        && (long) e.get("pid") == pid && (long) e.get("tid") == tid);
+                slices.sort(Comparator.comparingDouble(ChromeTraceWriterTest::ts));
+                assertFalse(slices.isEmpty(), lane.name());
+                double firstUs = (lane.buffer().timeNanos(0) - mode.startNanos()) / 1000.0;
+                assertEquals(firstUs, ts(slices.getFirst()), EPS_US, "first slice of " + lane.name());
+                for (int i = 0; i + 1 < slices.size(); i++) {
+                    assertEquals(ts(slices.get(i + 1)), ts(slices.get(i)) + dur(slices.get(i)), EPS_US,
+                            "gap or overlap after slice " + i + " of " + mode.mode() + "/" + lane.name());
+                }
+                Map<String, Object> last = slices.getLast();
+                assertEquals(endUs, ts(last) + dur(last), EPS_US, "last slice of " + lane.name() + " ends with the mode");
+            }
+        }
+    }
+
+    @Test
+    void slicesCarryTheStateLabelAndCoreInMicrosecondsFromTheModeStart() throws IOException {
+        Map<String, Object> trace = writeAndParse(Runs.comparison());
+        List<Map<String, Object>> t1 = events(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 2
+                && (long) e.get("tid") == 1);
+        Map<String, Object> holding = t1.get(1);
+        assertEquals("holding lock", holding.get("name"));
+        assertEquals("RUNNING_WITH_LOCK", holding.get("cat"));
+        assertEquals(1.001, ts(holding), 1e-9, "ns precision kept as decimals");
+        assertEquals(20_400 - 1_001, Math.round(dur(holding) * 1000));
+        assertEquals(0L, map(holding.get("args")).get("core"));
+        // the sequential mode ran earlier on the same clock but starts at 0 too
+        Map<String, Object> spawning = events(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 1).getFirst();
+        assertEquals(0.1, ts(spawning), 1e-9);
+    }
+
+    @Test
+    void handOffAndDropRequestInstantsNameTheOtherLane() throws IOException {
+        Map<String, Object> trace = writeAndParse(Runs.comparison());
+        Map<String, Object> handoff = events(trace, e -> "i".equals(e.get("ph")) && "HANDOFF".equals(e.get("cat"))
+                && (long) e.get("pid") == 2 && (long) e.get("tid") == 2).getFirst();
+        assertEquals("t", handoff.get("s"));
+        assertEquals("hand-off", handoff.get("name"));
+        assertEquals(20.6, ts(handoff), 1e-9);
+        Map<String, Object> args = map(handoff.get("args"));
+        assertEquals("T1", args.get("from"));
+        assertEquals(0.777, ((Number) args.get("latencyUs")).doubleValue(), 1e-9);
+
+        Map<String, Object> unknownLatency = events(trace, e -> "HANDOFF".equals(e.get("cat"))
+                && (long) e.get("tid") == 3).getFirst();
+        assertEquals("T2", map(unknownLatency.get("args")).get("from"));
+        assertFalse(map(unknownLatency.get("args")).containsKey("latencyUs"), "unknown latency is left out");
+
+        Map<String, Object> drop = events(trace, e -> "DROP_REQUEST".equals(e.get("cat"))).getFirst();
+        assertEquals("T1", map(drop.get("args")).get("holder"));
+        assertEquals(2.5, ((Number) map(drop.get("args")).get("waitStartedUs")).doubleValue(), 1e-9);
+        assertEquals(3L, map(events(trace, e -> "LOST_UPDATE".equals(e.get("cat"))).getFirst().get("args")).get("count"));
+        assertEquals(1L, map(events(trace, e -> "TASK_END".equals(e.get("cat")) && (long) e.get("tid") == 2)
+                .getFirst().get("args")).get("task"));
+        assertEquals(1, count(trace, e -> "FORCED_SWITCH".equals(e.get("cat"))));
+    }
+
+    @Test
+    void cpuCoresProcessShowsWhichLaneWasWhereAndWaitingAsWaiting() throws IOException {
+        Map<String, Object> trace = writeAndParse(Runs.comparison());
+        assertEquals("gil-threads · CPU cores", metadata(trace, 1002, 0, "process_name"));
+        assertEquals("core 2", metadata(trace, 1002, 3, "thread_name"));
+
+        List<Map<String, Object>> core2 = events(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 1002
+                && (long) e.get("tid") == 3);
+        assertEquals(List.of("T2 (waiting)", "T2"), core2.stream().map(e -> e.get("name")).toList());
+        assertEquals("WAITING_FOR_LOCK", map(core2.getFirst().get("args")).get("state"));
+        assertEquals(2.5, ts(core2.getFirst()), 1e-9);
+        assertEquals(20.65, ts(core2.getFirst()) + dur(core2.getFirst()), 1e-9);
+
+        // T1 migrated from core 0 to core 1 while holding the lock (a CORE event, no state change)
+        List<Map<String, Object>> core0 = events(trace, e -> (long) e.get("pid") == 1002 && (long) e.get("tid") == 1
+                && "X".equals(e.get("ph")));
+        assertEquals(1, core0.size());
+        assertEquals("T1", core0.getFirst().get("name"));
+        assertEquals(8.0, ts(core0.getFirst()) + dur(core0.getFirst()), 1e-9);
+        List<Map<String, Object>> core1 = events(trace, e -> (long) e.get("pid") == 1002 && (long) e.get("tid") == 2
+                && "X".equals(e.get("ph")));
+        assertEquals(List.of("T1", "T1 (waiting)", "T1"), core1.stream().map(e -> e.get("name")).toList());
+
+        // idle, spawning, I/O wait and unknown cores use no core
+        assertEquals(0, count(trace, e -> (long) e.get("pid") > 1000 && "X".equals(e.get("ph"))
+                && !List.of("RUNNING_WITH_LOCK", "RUNNING_WITHOUT_LOCK", "WAITING_FOR_LOCK")
+                        .contains(map(e.get("args")).get("state"))));
+        // CORE events are not instants of the cores process
+        assertEquals(0, count(trace, e -> (long) e.get("pid") > 1000 && "i".equals(e.get("ph"))));
+    }
+
+    @Test
+    void lanesClaimingOneCoreAtOnceNeverOverlapOnItsTrack() throws IOException {
+        ModeTrace mode = new ModeTrace("free-threads", new EventBudget(1 << 16));
+        mode.start(0);
+        LaneBuffer a = mode.addLane("T1").buffer();
+        LaneBuffer b = mode.addLane("T2").buffer();
+        LaneBuffer c = mode.addLane("T3").buffer();
+        Runs.state(a, 0, 5, LaneState.RUNNING_WITHOUT_LOCK);   // T1 on core 5 from 0 (stale after 40)
+        Runs.state(b, 40, 5, LaneState.RUNNING_WITHOUT_LOCK);  // T2 seen on core 5 at 40
+        Runs.state(c, 50, 5, LaneState.WAITING_FOR_LOCK);      // a waiter does not push T2 off the core
+        b.add(70, EventKind.CORE, 6, 0, 0);                    // T2 moves on
+        Runs.state(a, 100, 5, LaneState.IDLE);
+        mode.finish(120);
+
+        Map<String, Object> trace = writeAndParse(List.of(mode));
+        List<Map<String, Object>> core5 = events(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 1001
+                && (long) e.get("tid") == 6);
+        assertEquals(List.of("T1", "T2"), core5.stream().map(e -> e.get("name")).toList());
+        assertEquals(0.040, ts(core5.get(0)) + dur(core5.get(0)), 1e-9, "the newer observation wins");
+        assertEquals(0.070, ts(core5.get(1)) + dur(core5.get(1)), 1e-9);
+        assertPerfettoNesting(trace);
+    }
+
+    @Test
+    void everyTrackNestsAsPerfettoRequires() throws IOException {
+        assertPerfettoNesting(writeAndParse(Runs.comparison()));
+    }
+
+    @Test
+    void writesAFileAndReplacesAnOldOne() throws IOException {
+        Path file = dir.resolve("run.json");
+        Files.writeString(file, "old content that is much longer than nothing at all");
+        ChromeTraceWriter.write(file, Runs.info(), Runs.comparison());
+        try (var in = Files.newInputStream(file); JsonParser p = new JsonFactory().createParser(in)) {
+            p.nextToken();
+            assertTrue(map(JsonValues.read(p)).containsKey("traceEvents"));
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void streamsAMillionEventsWithoutHoldingThemInMemory() throws IOException {
+        ModeTrace mode = new ModeTrace("gil-threads", new EventBudget(2L << 20));
+        mode.start(0);
+        LaneBuffer[] lanes = {mode.addLane("T1").buffer(), mode.addLane("T2").buffer()};
+        for (int i = 0; i < 500_000; i++) {
+            for (int l = 0; l < 2; l++) {
+                boolean holds = (i + l) % 2 == 0;
+                if (i % 5 == 4) {
+                    lanes[l].add(i * 1_000L + 10, EventKind.CORE, i % 8, 0, 0);
+                } else {
+                    Runs.state(lanes[l], i * 1_000L + l, l, holds ? LaneState.RUNNING_WITH_LOCK : LaneState.WAITING_FOR_LOCK);
+                }
+            }
+        }
+        mode.finish(500_000_000L);
+        CountingStream out = new CountingStream();
+        long before = System.nanoTime();
+        ChromeTraceWriter.write(out, Runs.info(), List.of(mode));
+        long millis = (System.nanoTime() - before) / 1_000_000;
+        assertTrue(out.lines > 1_000_000, "one line per event: " + out.lines);
+        assertTrue(millis < 8_000, "took " + millis + " ms");
+    }
+
+    // ---- helpers ----
+
+    static Map<String, Object> writeAndParse(List<ModeTrace> modes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChromeTraceWriter.write(out, Runs.info(), modes);
+        try (JsonParser p = new JsonFactory().createParser(out.toByteArray())) {
+            p.nextToken();
+            Map<String, Object> trace = map(JsonValues.read(p));
+            assertNull(p.nextToken(), "one JSON document: " + new String(out.toByteArray(), StandardCharsets.UTF_8));
+            return trace;
+        }
+    }
+
+    /** Perfetto drops X slices of one track that overlap without nesting. */
+    static void assertPerfettoNesting(Map<String, Object> trace) {
+        Map<List<Long>, List<Map<String, Object>>> tracks = new java.util.HashMap<>();
+        for (Map<String, Object> e : events(trace, e -> "X".equals(e.get("ph")))) {
+            tracks.computeIfAbsent(List.of((long) e.get("pid"), (long) e.get("tid")), k -> new ArrayList<>()).add(e);
+        }
+        tracks.forEach((track, slices) -> {
+            slices.sort(Comparator.comparingDouble(ChromeTraceWriterTest::ts));
+            for (int i = 0; i + 1 < slices.size(); i++) {
+                double end = ts(slices.get(i)) + dur(slices.get(i));
+                assertTrue(end <= ts(slices.get(i + 1)) + 1e-9,
+                        "slices overlap on track " + track + ": " + slices.get(i) + " and " + slices.get(i + 1));
+            }
+        });
+    }
+
+    static List<Map<String, Object>> events(Map<String, Object> trace, java.util.function.Predicate<Map<String, Object>> filter) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (Object e : list(trace.get("traceEvents"))) if (filter.test(map(e))) found.add(map(e));
+        return found;
+    }
+
+    static long count(Map<String, Object> trace, java.util.function.Predicate<Map<String, Object>> filter) {
+        return events(trace, filter).size();
+    }
+
+    static Object metadata(Map<String, Object> trace, long pid, long tid, String name) {
+        return events(trace, e -> "M".equals(e.get("ph")) && (long) e.get("pid") == pid
+                && (long) e.get("tid") == tid && name.equals(e.get("name")))
+                .stream().map(e -> map(e.get("args")).get("name")).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    static double ts(Map<String, Object> event) {
+        return ((Number) event.get("ts")).doubleValue();
+    }
+
+    static double dur(Map<String, Object> event) {
+        return ((Number) event.get("dur")).doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value) {
+        return (List<Object>) value;
+    }
+
+    private static final class CountingStream extends OutputStream {
+        long bytes;
+        long lines;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+            if (b == '\n') lines++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+            for (int i = off; i < off + len; i++) if (b[i] == '\n') lines++;
+        }
+    }
+}
