@@ -60,14 +60,19 @@ final class RunCommand implements Callable<Integer> {
         } else {
             ReportTable.print(result, cores, out);
         }
-        TraceFiles.write(result, cores, trace, csv, err);
-        return result.modes().stream().allMatch(ModeResult::resultOk) ? 0 : 1;
+        boolean saved = TraceFiles.write(result, cores, trace, csv, err);
+        return saved && result.modes().stream().allMatch(ModeResult::resultOk) ? 0 : 1;
     }
 
     private Comparison.Listener progress(RunOptions.Checked run) {
         int total = run.modes().size();
         return new Comparison.Listener() {
             int index;
+
+            @Override
+            public void warmingUp(java.util.List<Mode> modes) {
+                err.printf(Locale.ROOT, "gilscope: warming up (%d ms per mode, not timed) …%n", Comparison.WARM_UP_MILLIS_PER_MODE);
+            }
 
             @Override
             public void modeStarted(Mode mode, ModeTrace t) {

@@ -1,15 +1,56 @@
 package dev.gilscope.cli;
 
 import dev.gilscope.runtime.ComparisonResult;
+import dev.gilscope.runtime.ModeResult;
+import dev.gilscope.trace.ModeTrace;
+import dev.gilscope.trace.export.ChromeTraceWriter;
+import dev.gilscope.trace.export.CsvWriter;
+import dev.gilscope.trace.export.RunInfo;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Writes the optional trace and CSV files of a finished comparison. */
 final class TraceFiles {
 
     private TraceFiles() {}
 
-    static void write(ComparisonResult result, int cores, Path trace, Path csv, PrintStream err) {
-        // wired to the exporters in trace.export
+    /** Returns false (after saying why on {@code err}) if a file could not be written. */
+    static boolean write(ComparisonResult result, int cores, Path trace, Path csv, PrintStream err) {
+        List<ModeTrace> traces = result.modes().stream().map(ModeResult::trace).toList();
+        boolean ok = true;
+        if (trace != null) {
+            ok &= save("trace", trace, err, () -> ChromeTraceWriter.write(trace, runInfo(result, cores), traces));
+        }
+        if (csv != null) {
+            ok &= save("CSV", csv, err, () -> CsvWriter.write(csv, traces));
+        }
+        return ok;
+    }
+
+    static RunInfo runInfo(ComparisonResult result, int cores) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        ResultFigures.parameters(result).forEach((k, v) -> parameters.put(k, String.valueOf(v)));
+        Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
+        for (ModeResult r : result.modes()) summaries.put(r.mode().cliName(), ResultFigures.of(result, r));
+        return new RunInfo(result.workload().name(), parameters, cores, summaries);
+    }
+
+    private interface Save {
+        void run() throws IOException;
+    }
+
+    private static boolean save(String what, Path file, PrintStream err, Save save) {
+        try {
+            save.run();
+            err.println("gilscope: wrote " + what + " to " + file);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            err.println("gilscope: could not write the " + what + " to " + file + ": " + e.getMessage());
+            return false;
+        }
     }
 }

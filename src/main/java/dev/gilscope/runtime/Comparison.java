@@ -19,12 +19,24 @@ public final class Comparison {
         default void modeStarted(Mode mode, ModeTrace trace) {}
 
         default void modeFinished(ModeResult result) {}
+
+        /** Before the first mode: the untimed warm-up of {@link #WARM_UP_MILLIS_PER_MODE} per mode. */
+        default void warmingUp(List<Mode> modes) {}
     }
+
+    /**
+     * How long each mode runs, untimed and unrecorded, before the comparison: the JIT compiles the
+     * kernels, so the first mode measured does not pay for compiling them (which would flatter the
+     * modes after it).
+     */
+    public static final long WARM_UP_MILLIS_PER_MODE = 150;
 
     private Comparison() {}
 
     public static ComparisonResult run(Workload workload, WorkloadParams params, RunSettings settings, List<Mode> modes,
                                        Listener listener, RunControl control) {
+        listener.warmingUp(modes);
+        warmUp(workload, params, settings, modes, control);
         List<ModeResult> results = new ArrayList<>();
         for (Mode mode : modes) {
             if (control.isCancelled()) break;
@@ -37,5 +49,27 @@ public final class Comparison {
             listener.modeFinished(result);
         }
         return new ComparisonResult(workload, params, settings, List.copyOf(results));
+    }
+
+    private static void warmUp(Workload workload, WorkloadParams params, RunSettings settings, List<Mode> modes,
+                               RunControl outer) {
+        RunSettings quiet = settings.withRecording(false);
+        for (Mode mode : modes) {
+            if (outer.isCancelled()) return;
+            RunControl warmUp = new RunControl();
+            outer.onCancel(() -> warmUp.cancel(outer.cancelReason()));
+            Thread timer = Thread.ofPlatform().daemon().name("gilscope-warm-up-timer").start(() -> {
+                try {
+                    Thread.sleep(WARM_UP_MILLIS_PER_MODE);
+                    warmUp.cancel("warm-up over");
+                } catch (InterruptedException finishedEarly) {
+                    // the warm-up run ended by itself
+                }
+            });
+            ModeTrace trace = new ModeTrace(mode.cliName(), new EventBudget(1));
+            mode.executor().execute(mode, workload.prepare(params), params.chunkSize(), quiet, trace, warmUp);
+            timer.interrupt();
+            outer.clearHooks();
+        }
     }
 }

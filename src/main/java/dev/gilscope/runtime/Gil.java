@@ -110,9 +110,11 @@ public final class Gil {
         ThreadState from;
         long droppedAt;
         long switchedAt = 0;
+        boolean waited = false;
         mutex.lock();
         try {
             if (locked) {
+                waited = true;
                 waiters++;
                 t.waitingForLock();
                 try {
@@ -139,7 +141,8 @@ public final class Gil {
                 switchMutex.unlock();
             }
             if (dropRequest && !cancelled) dropRequest = false;
-            droppedAt = lastDropNanos;
+            // Hand-off latency only means something for a taker that waited: the drop that woke it.
+            droppedAt = waited ? lastDropNanos : 0;
         } finally {
             mutex.unlock();
         }

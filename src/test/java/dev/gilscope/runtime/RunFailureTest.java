@@ -9,7 +9,10 @@ import dev.gilscope.workload.WorkloadParams;
 import dev.gilscope.workload.Workloads;
 import java.time.Duration;
 import java.util.List;
+import dev.gilscope.trace.ModeTrace;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A failing task or a cancel ends the mode with a clear message, leaves no worker behind, and the next run works. */
@@ -33,9 +36,17 @@ class RunFailureTest {
         RunControl control = new RunControl();
         var workload = Workloads.byName("count-primes").orElseThrow();
         WorkloadParams huge = workload.defaults().withSize(5_000_000).withTasks(8);
+        CountDownLatch firstModeRunning = new CountDownLatch(1);
+        Comparison.Listener listener = new Comparison.Listener() {
+            @Override
+            public void modeStarted(Mode mode, ModeTrace trace) {
+                firstModeRunning.countDown();
+            }
+        };
         CompletableFuture<ComparisonResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(workload, huge,
-                RunSettings.defaults(), List.of(Mode.GIL_THREADS, Mode.FREE_THREADS), new Comparison.Listener() {}, control));
-        Thread.sleep(300);
+                RunSettings.defaults(), List.of(Mode.GIL_THREADS, Mode.FREE_THREADS), listener, control));
+        assertTrue(firstModeRunning.await(20, TimeUnit.SECONDS));
+        Thread.sleep(100);
         control.cancel("stopped by the user");
         ComparisonResult result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> running.get());
         assertEquals(1, result.modes().size(), "modes after the cancel do not start");
@@ -54,7 +65,7 @@ class RunFailureTest {
         CompletableFuture<ComparisonResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(workload,
                 workload.defaults().withSize(60_000), RunSettings.defaults(), List.of(Mode.GIL_THREADS),
                 new Comparison.Listener() {}, control));
-        Thread.sleep(300);
+        Thread.sleep(Comparison.WARM_UP_MILLIS_PER_MODE + 300); // well into the 60 s waits
         control.cancel("stopped by the user");
         ComparisonResult result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> running.get());
         assertTrue(result.modes().get(0).failure().startsWith("cancelled"));

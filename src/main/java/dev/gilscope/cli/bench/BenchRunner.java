@@ -51,14 +51,10 @@ public final class BenchRunner {
         return otherLoad.getOrDefault(result, Double.NaN);
     }
 
-    /** The highest {@link #otherLoad(ModeResult)} of several runs: the worst disturbance a figure saw. */
-    double worstOtherLoad(ModeResult... results) {
-        double worst = Double.NaN;
-        for (ModeResult r : results) {
-            double load = otherLoad(r);
-            if (!Double.isNaN(load)) worst = Double.isNaN(worst) ? load : Math.max(worst, load);
-        }
-        return worst;
+    /** The median {@link #otherLoad(ModeResult)} of several runs (NaN if unknown for all). */
+    double medianOtherLoad(List<ModeResult> results) {
+        double[] known = results.stream().mapToDouble(this::otherLoad).filter(load -> !Double.isNaN(load)).toArray();
+        return known.length == 0 ? Double.NaN : Stats.median(known);
     }
 
     static Workload workload(String name) {

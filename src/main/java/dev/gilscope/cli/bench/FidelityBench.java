@@ -9,14 +9,18 @@ import dev.gilscope.workload.Outcome;
 import dev.gilscope.workload.WorkloadParams;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.DoubleFunction;
 
 /**
  * Section 4: one row per lesson, gilscope's figure from this run next to CPython's (DESIGN §1,
- * measured on a 2-core x86-64 machine) and a target band. Runs that are compared with each other run
- * back to back; rows are printed in lesson order.
+ * measured on a 2-core x86-64 machine) and a target band. Runs whose times are divided by each other
+ * run back to back; the CPU-bound and native speed-ups are taken in several such rounds and the
+ * median ratio reported, since a machine shared with other work can take a core away for seconds.
+ * Rows are printed in lesson order.
  */
 public final class FidelityBench {
 
@@ -28,15 +32,31 @@ public final class FidelityBench {
      *
      * @param value the figure the verdict is taken on, NaN when a run it needs failed
      * @param shown the figure as printed
-     * @param runs the runs the figure comes from, each with the name it is shown under
+     * @param runs the runs the figure comes from, for the wall-time and other-load columns
      */
     private record Row(String lesson, String figure, double value, String shown, String cpython, Band target,
-                       List<Named> runs) {}
+                       List<Runs> runs) {}
 
-    /** A run as the wall-time column shows it: "free-threads(4) 0.612 s" and an optional note after. */
-    private record Named(String name, ModeResult result, String note) {
-        Named(String name, ModeResult result) {
-            this(name, result, "");
+    /**
+     * Every run of one mode that a figure uses (one per round), shown in the wall-time column as its
+     * name, its median wall time and an optional note.
+     */
+    private record Runs(String name, List<ModeResult> results, String note) {
+        Runs(String name, List<ModeResult> results) {
+            this(name, results, "");
+        }
+
+        boolean ok() {
+            return results.stream().allMatch(ModeResult::resultOk);
+        }
+
+        String wall() {
+            if (!ok()) return name + " FAILED";
+            double median = Stats.median(results.stream().mapToDouble(ModeResult::wallNanos).toArray());
+            if (results.size() <= 2) return name + " " + Stats.seconds((long) median) + note;
+            double min = results.stream().mapToDouble(ModeResult::wallNanos).min().orElseThrow();
+            double max = results.stream().mapToDouble(ModeResult::wallNanos).max().orElseThrow();
+            return Stats.fmt("%s %.3f s (%.3f–%.3f)%s", name, median / 1e9, min / 1e9, max / 1e9, note);
         }
     }
 
@@ -60,90 +80,116 @@ public final class FidelityBench {
 
         out.println(Stats.fmt("fidelity to CPython (figures from this run; CPython's from DESIGN §1, 2-core x86-64; "
                         + "count-primes %s · matrix-native %s · io-wait %s ms · io-latency %s, at 50 ms %s · "
-                        + "shared-counter %s)", shape(sizes.cpuBound()), shape(sizes.matrix()), shape(sizes.io()),
-                shape(sizes.latency()), shape(sizes.latencyLong()), shape(sizes.counter())));
+                        + "shared-counter %s, %d runs per L9 row; speed-ups of L1 L4 L7 L8 L10: median of %d round%s; "
+                        + "ranges in brackets)",
+                shape(sizes.cpuBound()), shape(sizes.matrix()), shape(sizes.io()), shape(sizes.latency()),
+                shape(sizes.latencyLong()), shape(sizes.counter()), sizes.counterRuns(), sizes.speedupRounds(),
+                sizes.speedupRounds() == 1 ? "" : "s"));
         TextTable table = new TextTable("<lesson", "<figure", "gilscope", "<CPython", "<target", "<verdict",
-                "other load", "<wall times");
+                "other load", "<wall times (median, range)");
         for (Row r : rows) {
-            ModeResult[] results = r.runs().stream().map(Named::result).toArray(ModeResult[]::new);
+            List<ModeResult> all = r.runs().stream().flatMap(runs -> runs.results().stream()).toList();
+            StringJoiner walls = new StringJoiner(" · ");
+            r.runs().forEach(runs -> walls.add(runs.wall()));
             table.row(r.lesson(), r.figure(), r.shown(), r.cpython(), r.target().text(), r.target().verdict(r.value()),
-                    OtherLoad.format(runner.worstOtherLoad(results)), walls(r.runs()));
+                    OtherLoad.format(runner.medianOtherLoad(all)), walls);
         }
         table.print(out);
-        out.println("(other load: the most cores that other processes or virtual machines kept busy during any run of "
-                + "the row; figures that need both cores read low when it is well above 0)");
+        out.println("(other load: cores that other processes kept busy while the row's runs went on, median over them; "
+                + "figures that need both cores read low when it is well above 0)");
     }
 
-    // ---- L1, L7, L8, L10: count-primes, back to back so they share one sequential baseline ----
+    // ---- L1, L7, L8, L10: count-primes; each round's runs back to back so they share one sequential run ----
 
     private void cpuBound() {
         WorkloadParams p = sizes.cpuBound();
-        ComparisonResult main = runner.run("L1/L8 count-primes", "count-primes", p, base.withWorkers(2),
-                List.of(Mode.SEQUENTIAL, Mode.GIL_THREADS, Mode.FREE_THREADS));
-        Named sequential = new Named("sequential", main.modes().get(0));
-        Named free2 = new Named("free-threads(2)", main.modes().get(2));
-        rows.add(speedup("L1", "count-primes, gil-threads(2) speed-up", sequential,
-                new Named("gil-threads(2)", main.modes().get(1)), "1.02× (3.11)", Band.between(0.8, 1.2, "0.8–1.2×")));
-        rows.add(speedup("L8", "count-primes, free-threads(2) speed-up", sequential, free2, "1.75× (Pool(2))",
-                Band.atLeast(1.7, "≥ 1.7×")));
-
         RunSettings legacy = base.withWorkers(2).withLock(base.lock().withAlgorithm(LockSettings.Algorithm.LEGACY));
-        ModeResult legacyGil = runner.runOne("L7 count-primes legacy GIL", "count-primes", p, legacy, Mode.GIL_THREADS);
-        rows.add(speedup("L7", Stats.fmt("count-primes, legacy GIL (%d ticks) gil-threads(2) speed-up",
-                        legacy.lock().legacyTicks()), sequential, new Named("gil-threads(2) legacy", legacyGil),
-                "0.69× (2.7)", Band.below(1, "< 1×")));
-
-        for (int workers : new int[] {4, 8}) {
-            ModeResult freeN = runner.runOne("L10 count-primes " + workers + " workers", "count-primes", p,
-                    base.withWorkers(workers), Mode.FREE_THREADS);
-            rows.add(speedup("L10", Stats.fmt("count-primes, free-threads(%d) vs free-threads(2)", workers), free2,
-                    new Named("free-threads(" + workers + ")", freeN), "–", Band.between(0.8, 1.1, "0.8–1.1×")));
+        int rounds = sizes.speedupRounds();
+        List<ModeResult> sequential = new ArrayList<>();
+        List<ModeResult> gil = new ArrayList<>();
+        List<ModeResult> free2 = new ArrayList<>();
+        List<ModeResult> legacyGil = new ArrayList<>();
+        List<ModeResult> free4 = new ArrayList<>();
+        List<ModeResult> free8 = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            String round = rounds == 1 ? "" : Stats.fmt(" %d/%d", i + 1, rounds);
+            ComparisonResult main = runner.run("L1/L8 count-primes" + round, "count-primes", p, base.withWorkers(2),
+                    List.of(Mode.SEQUENTIAL, Mode.GIL_THREADS, Mode.FREE_THREADS));
+            sequential.add(main.modes().get(0));
+            gil.add(main.modes().get(1));
+            free2.add(main.modes().get(2));
+            legacyGil.add(runner.runOne("L7 count-primes legacy GIL" + round, "count-primes", p, legacy,
+                    Mode.GIL_THREADS));
+            free4.add(runner.runOne("L10 count-primes 4 workers" + round, "count-primes", p, base.withWorkers(4),
+                    Mode.FREE_THREADS));
+            free8.add(runner.runOne("L10 count-primes 8 workers" + round, "count-primes", p, base.withWorkers(8),
+                    Mode.FREE_THREADS));
         }
+        Runs seq = new Runs("sequential", sequential);
+        Runs twoFree = new Runs("free-threads(2)", free2);
+        rows.add(speedup("L1", "count-primes gil-threads(2) speed-up", seq, new Runs("gil-threads(2)", gil),
+                "1.02× (3.11)", Band.between(0.8, 1.2, "0.8–1.2×")));
+        rows.add(speedup("L8", "count-primes free-threads(2) speed-up", seq, twoFree, "1.75× (Pool(2))",
+                Band.atLeast(1.7, "≥ 1.7×")));
+        rows.add(speedup("L7", Stats.fmt("count-primes legacy GIL (%d ticks) speed-up", legacy.lock().legacyTicks()), seq, new Runs("gil-threads(2) legacy", legacyGil),
+                "0.69× (2.7)", Band.below(1, "< 1×")));
+        rows.add(speedup("L10", "count-primes free-threads(4) vs (2)", twoFree,
+                new Runs("free-threads(4)", free4), "–", Band.between(0.8, 1.1, "0.8–1.1×")));
+        rows.add(speedup("L10", "count-primes free-threads(8) vs (2)", twoFree,
+                new Runs("free-threads(8)", free8), "–", Band.between(0.8, 1.1, "0.8–1.1×")));
     }
 
     // ---- L4: native code that releases the lock; L5: I/O-bound ----
 
     private void nativeCode() {
-        ComparisonResult r = runner.run("L4 matrix-native", "matrix-native", sizes.matrix(), base.withWorkers(4),
-                List.of(Mode.SEQUENTIAL, Mode.GIL_THREADS));
-        rows.add(speedup("L4", "matrix-native, gil-threads(4) speed-up", new Named("sequential", r.modes().get(0)),
-                new Named("gil-threads(4)", r.modes().get(1)), "1.55× (NumPy)", Band.between(1.3, 2.1, "1.3–2.1×")));
+        List<ModeResult> sequential = new ArrayList<>();
+        List<ModeResult> gil = new ArrayList<>();
+        int rounds = sizes.speedupRounds();
+        for (int i = 0; i < rounds; i++) {
+            ComparisonResult r = runner.run("L4 matrix-native" + (rounds == 1 ? "" : Stats.fmt(" %d/%d", i + 1, rounds)),
+                    "matrix-native", sizes.matrix(), base.withWorkers(4), List.of(Mode.SEQUENTIAL, Mode.GIL_THREADS));
+            sequential.add(r.modes().get(0));
+            gil.add(r.modes().get(1));
+        }
+        rows.add(speedup("L4", "matrix-native gil-threads(4) speed-up", new Runs("sequential", sequential),
+                new Runs("gil-threads(4)", gil), "1.55× (NumPy)", Band.between(1.3, 2.1, "1.3–2.1×")));
     }
 
     private void io() {
         ComparisonResult r = runner.run("L5 io-wait", "io-wait", sizes.io(), base.withWorkers(4),
                 List.of(Mode.SEQUENTIAL, Mode.GIL_THREADS));
-        rows.add(speedup("L5", Stats.fmt("io-wait %d × %d ms, gil-threads(4) speed-up", sizes.io().tasks(),
-                        sizes.io().size()), new Named("sequential", r.modes().get(0)),
-                new Named("gil-threads(4)", r.modes().get(1)), "3.98×", Band.atLeast(3.6, "≥ 3.6× (0.9 N)")));
+        rows.add(speedup("L5", Stats.fmt("io-wait %d × %d ms gil-threads(4) speed-up", sizes.io().tasks(),
+                        sizes.io().size()), new Runs("sequential", List.of(r.modes().get(0))),
+                new Runs("gil-threads(4)", List.of(r.modes().get(1))), "3.98×", Band.atLeast(3.6, "≥ 3.6× (0.9 N)")));
     }
 
     // ---- L6: switch interval and I/O latency ----
 
     private void ioLatency() {
         ModeResult alone = runner.runOne("L6 io-latency", "io-latency", sizes.latency(), base, Mode.SEQUENTIAL);
-        rows.add(latencyRow("io-latency p50 extra wake-up, sequential (no contention)", new Named("sequential", alone),
-                "–", Band.below(0.5, "< 0.5 ms")));
+        rows.add(latencyRow("io-latency p50 extra wake-up, sequential", "sequential", alone, "–",
+                Band.below(0.5, "< 0.5 ms")));
         double[] intervals = {0.5, 5, 50};
         double[] cpython = {1.2, 14, 100};
         for (int i = 0; i < intervals.length; i++) {
             WorkloadParams p = intervals[i] >= 50 ? sizes.latencyLong() : sizes.latency();
             RunSettings s = base.withWorkers(2).withLock(base.lock().withInterval(Math.round(intervals[i] * 1e6)));
-            ModeResult r = runner.runOne(Stats.fmt("L6 io-latency interval %s ms", Stats.plain(intervals[i])), "io-latency",
-                    p, s, Mode.GIL_THREADS);
-            Band band = Band.withinTwiceOf(cpython[i], Stats.fmt("%s–%s ms", Stats.plain(cpython[i] / 2), Stats.plain(cpython[i] * 2)));
-            rows.add(latencyRow(Stats.fmt("io-latency p50 extra wake-up, gil-threads(2), interval %s ms",
-                    Stats.plain(intervals[i])), new Named("gil-threads(2)", r), "≈ " + Stats.plain(cpython[i]) + " ms", band));
+            ModeResult r = runner.runOne(Stats.fmt("L6 io-latency interval %s ms", Stats.plain(intervals[i])),
+                    "io-latency", p, s, Mode.GIL_THREADS);
+            Band band = Band.withinTwiceOf(cpython[i],
+                    Stats.fmt("%s–%s ms", Stats.plain(cpython[i] / 2), Stats.plain(cpython[i] * 2)));
+            rows.add(latencyRow(Stats.fmt("io-latency p50 extra wake-up, interval %s ms",
+                    Stats.plain(intervals[i])), "gil-threads(2)", r, "≈ " + Stats.plain(cpython[i]) + " ms", band));
         }
     }
 
-    private static Row latencyRow(String figure, Named run, String cpython, Band target) {
-        ModeResult r = run.result();
+    private static Row latencyRow(String figure, String name, ModeResult r, String cpython, Band target) {
         Outcome.LatencySummary latency = r.resultOk() ? r.outcome().ioLatency() : null;
-        Named shown = latency == null ? run : new Named(run.name(), r, Stats.fmt(", %d samples, p99 %.2f ms",
-                latency.samples(), latency.p99Millis()));
+        String note = latency == null ? ""
+                : Stats.fmt(", %d samples, p99 %.2f ms", latency.samples(), latency.p99Millis());
         return new Row("L6", figure, latency == null ? Double.NaN : latency.p50Millis(),
-                latency == null ? "FAILED" : Stats.fmt("%.2f ms", latency.p50Millis()), cpython, target, List.of(shown));
+                latency == null ? "FAILED" : Stats.fmt("%.2f ms", latency.p50Millis()), cpython, target,
+                List.of(new Runs(name, List.of(r), note)));
     }
 
     // ---- L9: counter += 1 ----
@@ -154,43 +200,52 @@ public final class FidelityBench {
         LockSettings lock = base.lock();
         record Case(String figure, String label, LockSettings lock, Mode mode, String cpython, Band target) {}
         List<Case> cases = List.of(
-                new Case("gil-threads(2), check points at back-edges", "back-edges",
+                new Case("gil-threads, back-edges", "back-edges",
                         lock.withCheckpoints(LockSettings.CheckpointPlacement.BACK_EDGES), Mode.GIL_THREADS,
                         "0 (3.10+)", Band.between(0, 0, "0")),
-                new Case("gil-threads(2), check points at every step", "every-step",
+                new Case("gil-threads, every step", "every-step",
                         lock.withCheckpoints(LockSettings.CheckpointPlacement.EVERY_STEP), Mode.GIL_THREADS,
                         "0.5–0.8 M (3.6/3.9)", Band.between(0.25e6, 1.6e6, "0.25–1.6 M")),
-                new Case("free-threads(2)", "free-threads", lock, Mode.FREE_THREADS, "–", Band.atLeast(1, "> 0")));
+                new Case("free-threads", "free-threads", lock, Mode.FREE_THREADS, "–", Band.atLeast(1, "> 0")));
+        int n = sizes.counterRuns();
         for (Case c : cases) {
-            ModeResult r = runner.runOne("L9 shared-counter " + c.label(), "shared-counter", p,
-                    base.withWorkers(2).withLock(c.lock()), c.mode());
-            Long lost = r.resultOk() ? r.outcome().lostUpdates() : null;
-            rows.add(new Row("L9", Stats.fmt("shared-counter updates lost of %s, %s", Stats.millions(total), c.figure()),
-                    lost == null ? Double.NaN : lost, lost == null ? "FAILED" : Stats.millions(lost), c.cpython(),
-                    c.target(), List.of(new Named(c.mode().cliName() + "(2)", r))));
+            List<ModeResult> runs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                runs.add(runner.runOne(Stats.fmt("L9 shared-counter %s %d/%d", c.label(), i + 1, n), "shared-counter",
+                        p, base.withWorkers(2).withLock(c.lock()), c.mode()));
+            }
+            boolean ok = runs.stream().allMatch(r -> r.resultOk() && r.outcome().lostUpdates() != null);
+            double[] lost = ok ? runs.stream().mapToDouble(r -> r.outcome().lostUpdates()).toArray() : new double[0];
+            rows.add(new Row("L9", Stats.fmt("counter += 1 updates lost of %s, %s", Stats.millions(total),
+                    c.figure()), ok ? Stats.median(lost) : Double.NaN,
+                    ok ? medianAndRange(lost, v -> Stats.millions((long) v)) : "FAILED", c.cpython(), c.target(),
+                    List.of(new Runs(c.mode().cliName() + "(2)", runs))));
         }
     }
 
     // ---- helpers ----
 
-    /** A speed-up row: wall time of {@code baseline} divided by that of {@code measured}. */
-    private static Row speedup(String lesson, String figure, Named baseline, Named measured, String cpython, Band target) {
-        ModeResult b = baseline.result();
-        ModeResult m = measured.result();
-        double ratio = b.resultOk() && m.resultOk() && m.wallNanos() > 0 ? (double) b.wallNanos() / m.wallNanos()
-                : Double.NaN;
-        return new Row(lesson, figure, ratio, Double.isNaN(ratio) ? "FAILED" : Stats.times(ratio), cpython, target,
-                List.of(baseline, measured));
+    /**
+     * A speed-up row: per round, the wall time of the baseline run divided by that of the measured run
+     * of the same round; the median of those ratios.
+     */
+    private static Row speedup(String lesson, String figure, Runs baseline, Runs measured, String cpython, Band target) {
+        List<Runs> runs = List.of(baseline, measured);
+        if (!baseline.ok() || !measured.ok()) return new Row(lesson, figure, Double.NaN, "FAILED", cpython, target, runs);
+        double[] ratios = new double[baseline.results().size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = (double) baseline.results().get(i).wallNanos() / measured.results().get(i).wallNanos();
+        }
+        return new Row(lesson, figure, Stats.median(ratios), medianAndRange(ratios, Stats::times), cpython, target, runs);
     }
 
-    /** "sequential 2.410 s · gil-threads(2) 2.460 s". */
-    private static String walls(List<Named> runs) {
-        StringJoiner joined = new StringJoiner(" · ");
-        for (Named run : runs) {
-            ModeResult r = run.result();
-            joined.add(run.name() + " " + (r.resultOk() ? Stats.seconds(r.wallNanos()) : "FAILED") + run.note());
-        }
-        return joined.toString();
+    /** "0.98×" for one value, "0.98× (0.95–1.01)" for several. */
+    private static String medianAndRange(double[] values, DoubleFunction<String> format) {
+        String median = format.apply(Stats.median(values));
+        double min = Arrays.stream(values).min().orElseThrow();
+        double max = Arrays.stream(values).max().orElseThrow();
+        if (values.length == 1 || min == max) return median;
+        return median + " (" + format.apply(min).replace("×", "") + "–" + format.apply(max) + ")";
     }
 
     private static String shape(WorkloadParams p) {

@@ -6,6 +6,7 @@ import static dev.gilscope.trace.export.TraceFormat.CORES_PID_OFFSET;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import dev.gilscope.trace.EventKind;
 import dev.gilscope.trace.Lane;
@@ -18,6 +19,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Saves runs as Chrome Trace Event JSON: the file opens in Perfetto (ui.perfetto.dev) and
@@ -46,12 +48,27 @@ import java.util.List;
  * holderIndex, waitStartedUs}; hand-off {from, fromIndex, latencyUs (absent when unknown)}; task
  * start/end {task}; lost update {count}; every event {core} unless the core is unknown.
  *
- * <p>Memory: one pass over the recorded buffers; nothing is built per event but the few strings
- * written, so a million events cost no more heap than one.
+ * <p>Memory: the events are streamed straight from the recorded buffers, with one cursor per lane
+ * and one pending slice per core for the "CPU cores" rows, so the heap used does not grow with the
+ * number of events.
  */
 public final class ChromeTraceWriter {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    // Encoded once: the keys and values written for every event.
+    private static final SerializedString PH = new SerializedString("ph");
+    private static final SerializedString PID = new SerializedString("pid");
+    private static final SerializedString TID = new SerializedString("tid");
+    private static final SerializedString TS = new SerializedString("ts");
+    private static final SerializedString DUR = new SerializedString("dur");
+    private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString CAT = new SerializedString("cat");
+    private static final SerializedString ARGS = new SerializedString("args");
+    private static final SerializedString SCOPE = new SerializedString("s");
+    private static final SerializedString COMPLETE = new SerializedString("X");
+    private static final SerializedString INSTANT = new SerializedString("i");
+    private static final SerializedString THREAD = new SerializedString("t");
 
     private ChromeTraceWriter() {}
 
@@ -62,6 +79,7 @@ public final class ChromeTraceWriter {
 
     /** Writes to {@code out} as UTF-8 and flushes it; the stream is left open. */
     public static void write(OutputStream out, RunInfo info, List<ModeTrace> modes) throws IOException {
+        Objects.requireNonNull(info, "info");
         // One snapshot per mode, taken first: the header's event counts and the events then agree even
         // for a mode that is still running.
         List<ModeTrace.Snapshot> snapshots = modes.stream().map(ModeTrace::snapshot).toList();
@@ -130,12 +148,14 @@ public final class ChromeTraceWriter {
 
     /** The events of one mode: its lanes, then its "CPU cores" process. */
     private static final class ModeWriter {
+        private static final int NO_TID = -1;
         private final JsonGenerator json;
         private final int modeIndex;
         private final int pid;
         private final ModeTrace.Snapshot snapshot;
         private final long zeroNanos;
         private final BitSet namedCores = new BitSet();
+        private final char[] digits = new char[Micros.MAX_CHARS];
         private boolean coresNamed;
 
         ModeWriter(JsonGenerator json, int modeIndex, ModeTrace.Snapshot snapshot) {
@@ -148,8 +168,8 @@ public final class ChromeTraceWriter {
 
         void write() throws IOException {
             String mode = snapshot.trace().mode();
-            metadata(pid, 0, "process_name", "name", mode);
-            metadata(pid, 0, "process_sort_index", "sort_index", 2 * modeIndex);
+            metadata(pid, NO_TID, "process_name", "name", mode);
+            metadata(pid, NO_TID, "process_sort_index", "sort_index", 2 * modeIndex);
             List<Lane> lanes = snapshot.lanes();
             for (Lane lane : lanes) {
                 metadata(pid, TraceFormat.tid(lane.index()), "thread_name", "name", lane.name());
@@ -180,15 +200,22 @@ public final class ChromeTraceWriter {
             int core = buffer.core(i);
             List<Lane> lanes = snapshot.lanes();
             json.writeStartObject();
-            json.writeStringField("ph", "i");
-            json.writeStringField("s", "t");
-            json.writeNumberField("pid", pid);
-            json.writeNumberField("tid", tid);
-            json.writeFieldName("ts");
-            json.writeNumber(Micros.format(buffer.timeNanos(i) - zeroNanos));
-            json.writeStringField("name", TraceFormat.instantName(kind, core));
-            json.writeStringField("cat", kind.name());
-            json.writeObjectFieldStart("args");
+            json.writeFieldName(PH);
+            json.writeString(INSTANT);
+            json.writeFieldName(SCOPE);
+            json.writeString(THREAD);
+            json.writeFieldName(PID);
+            json.writeNumber(pid);
+            json.writeFieldName(TID);
+            json.writeNumber(tid);
+            json.writeFieldName(TS);
+            micros(buffer.timeNanos(i) - zeroNanos);
+            json.writeFieldName(NAME);
+            json.writeString(TraceFormat.instantName(kind, core));
+            json.writeFieldName(CAT);
+            json.writeString(kind.name());
+            json.writeFieldName(ARGS);
+            json.writeStartObject();
             if (core >= 0) json.writeNumberField(CORE, core);
             switch (kind) {
                 case DROP_REQUEST -> {
@@ -197,14 +224,14 @@ public final class ChromeTraceWriter {
                         json.writeNumberField(TraceFormat.HOLDER_INDEX, buffer.aux(i));
                     }
                     json.writeFieldName(TraceFormat.WAIT_STARTED_US);
-                    json.writeNumber(Micros.format(buffer.arg(i) - zeroNanos));
+                    micros(buffer.arg(i) - zeroNanos);
                 }
                 case HANDOFF -> {
                     json.writeStringField(TraceFormat.FROM, TraceFormat.laneName(lanes, buffer.aux(i)));
                     json.writeNumberField(TraceFormat.FROM_INDEX, buffer.aux(i));
                     if (buffer.arg(i) >= 0) {
                         json.writeFieldName(TraceFormat.LATENCY_US);
-                        json.writeNumber(Micros.format(buffer.arg(i)));
+                        micros(buffer.arg(i));
                     }
                 }
                 case TASK_START, TASK_END -> json.writeNumberField(TraceFormat.TASK, buffer.arg(i));
@@ -220,8 +247,8 @@ public final class ChromeTraceWriter {
             CoreView.forEach(snapshot, (core, laneIndex, state, start, end) -> {
                 if (!coresNamed) {
                     coresNamed = true;
-                    metadata(coresPid, 0, "process_name", "name", mode + " · CPU cores");
-                    metadata(coresPid, 0, "process_sort_index", "sort_index", 2 * modeIndex + 1);
+                    metadata(coresPid, NO_TID, "process_name", "name", mode + " · CPU cores");
+                    metadata(coresPid, NO_TID, "process_sort_index", "sort_index", 2 * modeIndex + 1);
                 }
                 if (!namedCores.get(core)) {
                     namedCores.set(core);
@@ -238,16 +265,22 @@ public final class ChromeTraceWriter {
         private void slice(int pid, int tid, String name, String cat, long start, long end, String argName,
                            Object arg) throws IOException {
             json.writeStartObject();
-            json.writeStringField("ph", "X");
-            json.writeNumberField("pid", pid);
-            json.writeNumberField("tid", tid);
-            json.writeFieldName("ts");
-            json.writeNumber(Micros.format(start - zeroNanos));
-            json.writeFieldName("dur");
-            json.writeNumber(Micros.format(end - start));
-            json.writeStringField("name", name);
-            json.writeStringField("cat", cat);
-            json.writeObjectFieldStart("args");
+            json.writeFieldName(PH);
+            json.writeString(COMPLETE);
+            json.writeFieldName(PID);
+            json.writeNumber(pid);
+            json.writeFieldName(TID);
+            json.writeNumber(tid);
+            json.writeFieldName(TS);
+            micros(start - zeroNanos);
+            json.writeFieldName(DUR);
+            micros(end - start);
+            json.writeFieldName(NAME);
+            json.writeString(name);
+            json.writeFieldName(CAT);
+            json.writeString(cat);
+            json.writeFieldName(ARGS);
+            json.writeStartObject();
             switch (arg) {
                 case Integer n when n < 0 -> { }
                 case Integer n -> json.writeNumberField(argName, n);
@@ -257,11 +290,18 @@ public final class ChromeTraceWriter {
             json.writeEndObject();
         }
 
+        /** Writes nanoseconds as an exact decimal number of microseconds. */
+        private void micros(long nanos) throws IOException {
+            int length = Micros.format(nanos, digits);
+            json.writeNumber(digits, 0, length);
+        }
+
+        /** A metadata event; {@link #NO_TID} for one about the process (no thread of it is named by it). */
         private void metadata(int pid, int tid, String name, String argName, Object value) throws IOException {
             json.writeStartObject();
             json.writeStringField("ph", "M");
             json.writeNumberField("pid", pid);
-            json.writeNumberField("tid", tid);
+            if (tid != NO_TID) json.writeNumberField("tid", tid);
             json.writeStringField("name", name);
             json.writeObjectFieldStart("args");
             json.writeFieldName(argName);

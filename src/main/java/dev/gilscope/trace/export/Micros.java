@@ -13,23 +13,37 @@ final class Micros {
 
     private Micros() {}
 
+    /** Room for any long: sign, 16 digits of whole microseconds, point, 3 decimals. */
+    static final int MAX_CHARS = 21;
+
     static String format(long nanos) {
+        char[] text = new char[MAX_CHARS];
+        return new String(text, 0, format(nanos, text));
+    }
+
+    /** Writes the text into {@code out} (at least {@link #MAX_CHARS} long); returns its length. */
+    static int format(long nanos, char[] out) {
         long whole = nanos / 1000;
-        long fraction = nanos % 1000;
-        StringBuilder text = new StringBuilder(24);
+        int fraction = (int) (nanos % 1000);
+        int n = 0;
         if (nanos < 0) {
-            text.append('-');
+            out[n++] = '-';
             whole = -whole;
             fraction = -fraction;
         }
-        text.append(whole);
+        int digits = 1;
+        for (long rest = whole / 10; rest > 0; rest /= 10) digits++;
+        for (int i = n + digits - 1; i >= n; i--, whole /= 10) out[i] = (char) ('0' + whole % 10);
+        n += digits;
         if (fraction != 0) {
-            text.append('.');
-            int digits = fraction % 100 == 0 ? 1 : fraction % 10 == 0 ? 2 : 3;
-            String padded = Long.toString(1000 + fraction); // "1005" → digits "005"
-            text.append(padded, 1, 1 + digits);
+            out[n++] = '.';
+            out[n++] = (char) ('0' + fraction / 100);
+            if (fraction % 100 != 0) {
+                out[n++] = (char) ('0' + fraction / 10 % 10);
+                if (fraction % 10 != 0) out[n++] = (char) ('0' + fraction % 10);
+            }
         }
-        return text.toString();
+        return n;
     }
 
     /**

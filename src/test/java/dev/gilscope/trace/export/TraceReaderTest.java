@@ -145,7 +145,7 @@ class TraceReaderTest {
         byte[] bytes = Files.readAllBytes(saved);
         Path cut = dir.resolve("cut.json");
         Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
-        assertRefused(cut, "cut.json ends in the middle of the JSON", "truncated");
+        assertRefused(cut, "cut.json ends in the middle of the JSON", "cut short");
     }
 
     @Test
@@ -185,7 +185,7 @@ class TraceReaderTest {
         try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
             sparse.setLength(TraceReader.MAX_FILE_BYTES + 1); // sparse: no disk space used
         }
-        assertRefused(file, "huge.json is 512.0 MiB", "at most 512 MiB");
+        assertRefused(file, "huge.json is larger than 512 MiB", "at most 512 MiB");
     }
 
     @Test

@@ -1,0 +1,63 @@
+package dev.gilscope.cli;
+
+import dev.gilscope.runtime.ComparisonResult;
+import dev.gilscope.runtime.LockSettings;
+import dev.gilscope.runtime.ModeResult;
+import dev.gilscope.workload.Outcome;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The figures of a comparison as ordered maps: one source for the JSON report and the summaries saved
+ * in trace files. Fields that do not apply to a mode are present with a null value.
+ */
+final class ResultFigures {
+
+    private ResultFigures() {}
+
+    static Map<String, Object> parameters(ComparisonResult c) {
+        LockSettings lock = c.settings().lock();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tasks", c.params().tasks());
+        m.put("size", c.params().size());
+        m.put("chunkSize", c.params().chunkSize());
+        m.put("workers", c.settings().workers());
+        m.put("gil", lock.algorithm() == LockSettings.Algorithm.LEGACY ? "legacy" : "new");
+        m.put("switchIntervalMs", lock.intervalNanos() / 1e6);
+        m.put("forcedSwitching", lock.forcedSwitching());
+        m.put("legacyTicks", lock.legacyTicks());
+        m.put("checkpoints", lock.checkpoints() == LockSettings.CheckpointPlacement.EVERY_STEP ? "every-step" : "back-edges");
+        m.put("cores", c.settings().cores() == null ? "all" : CoreList.format(c.settings().cores()));
+        return m;
+    }
+
+    static Map<String, Object> of(ComparisonResult c, ModeResult r) {
+        Outcome o = r.outcome();
+        boolean lock = r.lockEnabled();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", r.mode().cliName());
+        m.put("wallSeconds", r.wallSeconds());
+        m.put("cpuSeconds", r.cpuSeconds());
+        m.put("speedup", c.speedup(r));
+        m.put("resultOk", r.resultOk());
+        m.put("answer", o == null ? null : o.answer());
+        m.put("failure", r.failure());
+        m.put("handoffs", lock ? r.lock().counters().handoffs() : null);
+        m.put("dropRequests", lock ? r.lock().counters().dropRequests() : null);
+        m.put("forcedSwitches", lock ? r.lock().counters().forcedSwitches() : null);
+        m.put("lockWaitFraction", lock ? r.lock().lockWaitFraction() : null);
+        m.put("lostUpdates", o == null ? null : o.lostUpdates());
+        if (o == null || o.ioLatency() == null) {
+            m.put("ioLatencyMillis", null);
+        } else {
+            Map<String, Object> latency = new LinkedHashMap<>();
+            latency.put("p50", o.ioLatency().p50Millis());
+            latency.put("p90", o.ioLatency().p90Millis());
+            latency.put("p99", o.ioLatency().p99Millis());
+            latency.put("samples", o.ioLatency().samples());
+            m.put("ioLatencyMillis", latency);
+        }
+        m.put("droppedEvents", r.droppedEvents());
+        return m;
+    }
+}
