@@ -101,7 +101,13 @@ final class RunOptions {
                 legacyTicks, placement);
         RunSettings settings = new RunSettings(workers, lock,
                 cores == null ? null : CoreList.parse(cores, CpuProbe.get()), true, maxEvents);
-        return new Checked(w, new WorkloadParams(t, s, c), settings, chosen);
+        WorkloadParams params = new WorkloadParams(t, s, c);
+        try {
+            w.requireValid(params);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return new Checked(w, params, settings, chosen);
     }
 
     private List<Mode> parseModes() {
@@ -115,9 +121,13 @@ final class RunOptions {
         return chosen;
     }
 
+    /** More tasks than this would only fill memory with task records; no lesson needs them. */
+    static final int MAX_TASKS = 10_000_000;
+
     private static int positiveInt(String option, Integer given, int fallback) {
         int value = given == null ? fallback : given;
         if (value < 1) throw new UsageException(option + " " + value + " must be at least 1");
+        if (value > MAX_TASKS) throw new UsageException(option + " " + value + " is too large; use at most " + MAX_TASKS);
         return value;
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /** L1/L2/L10: every task counts the primes below SIZE by trial division, in pure Python. */
 public final class CountPrimes implements Workload {
 
-    static final WorkloadParams DEFAULTS = new WorkloadParams(4, 1_000_000, 1);
+    static final WorkloadParams DEFAULTS = new WorkloadParams(4, 900_000, 1);
 
     @Override public String name() { return "count-primes"; }
 

@@ -6,7 +6,7 @@ import java.util.List;
 /** Every task computes SIZE! with a loop of big-integer multiplications, as {@code result *= k} does. */
 public final class Factorials implements Workload {
 
-    static final WorkloadParams DEFAULTS = new WorkloadParams(4, 33_000, 1);
+    static final WorkloadParams DEFAULTS = new WorkloadParams(4, 30_000, 1);
 
     @Override public String name() { return "factorials"; }
 

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class MatrixNative implements Workload {
 
-    static final WorkloadParams DEFAULTS = new WorkloadParams(4, 800, 1);
+    static final WorkloadParams DEFAULTS = new WorkloadParams(4, 840, 1);
 
     @Override public String name() { return "matrix-native"; }
 

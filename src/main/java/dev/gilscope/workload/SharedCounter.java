@@ -16,7 +16,8 @@ import java.util.List;
  */
 public final class SharedCounter implements Workload {
 
-    static final WorkloadParams DEFAULTS = new WorkloadParams(2, 1_000_000, 1);
+    // 10 M per task: a warm run must span dozens of switch intervals for a switch to land inside counter += 1.
+    static final WorkloadParams DEFAULTS = new WorkloadParams(2, 10_000_000, 1);
 
     /** What one task reports: its increments, and the updates its writes overwrote (see the class notes). */
     public record Tally(long increments, long overwritten) implements Serializable {

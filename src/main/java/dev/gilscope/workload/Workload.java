@@ -45,7 +45,7 @@ public interface Workload {
     /**
      * The run a worker process computes its tasks with: the same shared state as {@link #prepare}, but
      * its inputs need not be built, since they arrive over the pipe. Only {@link WorkloadRun#compute}
-     * (and the companion) may be used on it. Workloads with large inputs (array-sum) override it so a
+     * may be used on it. Workloads with large inputs (array-sum) override it so a
      * child does not spend its start-up generating data it never reads.
      */
     default WorkloadRun prepareWorker(WorkloadParams params) { return prepare(params); }

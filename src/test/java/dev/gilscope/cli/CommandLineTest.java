@@ -52,6 +52,8 @@ class CommandLineTest {
         "--workload count-primes --trace /no/such/dir/t.json  | folder /no/such/dir does not exist",
         "--workload count-primes --workers two                | Invalid value for option '--workers': 'two' is not an int",
         "--workers 2                                          | Missing required option: '--workload=W'",
+        "--workload sum-squares --tasks 100 --size 100000000  | sum-squares",
+        "--workload count-primes --tasks 20000000             | --tasks 20000000 is too large; use at most 10000000",
     })
     void badInputIsOneClearLineAndExitCode2(String args, String expected) {
         List<String> argv = new ArrayList<>(List.of("run"));

@@ -36,7 +36,7 @@ public record BenchSizes(String name, int eventsPerRound, int costRounds, Worklo
                 p(4, 200),
                 p(2, 1_000_000),
                 p(2, 1_500_000),
-                p(2, 1_000_000), 7);
+                p(2, 10_000_000), 7);
     }
 
     public static BenchSizes quick() {
@@ -48,7 +48,7 @@ public record BenchSizes(String name, int eventsPerRound, int costRounds, Worklo
                 p(4, 200),
                 p(2, 300_000),
                 p(2, 1_000_000),
-                p(2, 1_000_000), 5);
+                p(2, 2_000_000), 5);
     }
 
     private static WorkloadParams p(int tasks, long size) {
