@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * run on this machine and reported as ratios from that run. Tables on stdout, progress on stderr; the
  * sections live in {@code dev.gilscope.cli.bench}.
  */
-@Command(name = "bench", description = "Measure recording cost, lock hand-off latency and fidelity to CPython on this machine.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure recording cost, lock hand-off latency and fidelity to CPython on this machine.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Much smaller sizes: a smoke run of well under a minute.")

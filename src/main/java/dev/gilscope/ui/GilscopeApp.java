@@ -18,11 +18,13 @@ public final class GilscopeApp extends Application {
         heading.setId("heading");
         heading.setStyle("-fx-font-size: 28px; -fx-font-weight: bold;");
         Label body = new Label("""
-                The board (four modes side by side, per-core timelines, lock Gantt charts) is on its way.
-                Until then, compare modes from a terminal:
+                The board — four modes side by side, per-core timelines,
+                lock Gantt charts — is on its way. Until then, compare the
+                modes from a terminal:
 
                     packaging/gilscope run --workload count-primes
                     packaging/gilscope workloads""");
+        body.setWrapText(true);
         body.setId("placeholder");
         body.setStyle("-fx-font-size: 15px; -fx-font-family: monospace;");
         VBox root = new VBox(16, heading, body);

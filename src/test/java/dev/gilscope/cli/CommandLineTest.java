@@ -67,6 +67,14 @@ class CommandLineTest {
                 () -> assertEquals("", r.out(), "nothing on stdout"));
     }
 
+    @ParameterizedTest
+    @CsvSource({"run", "workloads", "bench"})
+    void everyCommandExplainsItself(String command) {
+        Result r = gilscope(command, "--help");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("Usage: gilscope " + command), r.out());
+    }
+
     @Test
     void workloadsListsEveryWorkloadWithItsDefaults() {
         Result r = gilscope("workloads");
