@@ -111,12 +111,15 @@ public final class Gil {
         long droppedAt;
         long switchedAt = 0;
         boolean waited = false;
+        long lostAt;
         mutex.lock();
         try {
+            lostAt = t.lostLockAtNanos;
+            t.lostLockAtNanos = 0;
             if (locked) {
                 waited = true;
                 waiters++;
-                t.waitingForLock();
+                t.waitingForLock(lostAt);
                 try {
                     waitUntilFree(t);
                 } finally {
@@ -134,6 +137,7 @@ public final class Gil {
                     if (from != null) { // the very first take is no hand-off
                         handoffs++;
                         switchedAt = System.nanoTime();
+                        from.lostLockAtNanos = switchedAt;
                     }
                 }
                 if (settings.forcedSwitching()) switchCond.signal();
@@ -146,7 +150,7 @@ public final class Gil {
         } finally {
             mutex.unlock();
         }
-        t.tookLock(from != t ? from : null, switchedAt, droppedAt);
+        t.tookLock(from != t ? from : null, switchedAt, droppedAt, waited ? 0 : lostAt);
     }
 
     /** The wait loop of take_gil(); called holding {@code mutex} while the lock is taken. */
@@ -181,6 +185,7 @@ public final class Gil {
     /**
      * drop_gil(): releases the lock held by {@code t}. With forced switching and a pending drop
      * request, waits until another thread has taken it; {@code finalRelease} (thread exit) never waits.
+     *
      */
     void drop(ThreadState t, boolean finalRelease) {
         if (!enabled) return;

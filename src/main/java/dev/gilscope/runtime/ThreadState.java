@@ -47,6 +47,12 @@ public final class ThreadState implements Interpreter {
     private LaneState state;
     /** Whether this thread holds the lock (always false for free threads). */
     private boolean holding;
+    /**
+     * When another thread last took the lock from this one, or 0 once this thread has seen it. A
+     * legacy tick releases and retakes without a lane state change; if another thread got in between,
+     * this thread's hold really ended here, and its lane must say so. Guarded by the Gil's mutex.
+     */
+    long lostLockAtNanos;
     private long stateSinceNanos;
     private long cpuAtBeginNanos;
 
@@ -73,6 +79,11 @@ public final class ThreadState implements Interpreter {
         return lane;
     }
 
+    /** The lock this thread runs behind (for tests that watch its counters while running). */
+    Gil gil() {
+        return gil;
+    }
+
     // ---- lifecycle (called by the executors) ----
 
     /** Called by the creating thread just before it starts the worker. */
@@ -97,9 +108,9 @@ public final class ThreadState implements Interpreter {
     /** Last thing on the worker thread: release the lock for good, go idle. */
     void end() {
         try {
+            enter(LaneState.IDLE); // before the release, so the next holder's lane never overlaps this one
             if (holding) dropLock(true);
         } finally {
-            enter(LaneState.IDLE);
             totals.addCpuNanos(probe.threadCpuNanos() - cpuAtBeginNanos);
         }
     }
@@ -170,8 +181,13 @@ public final class ThreadState implements Interpreter {
 
     // ---- called by the Gil, holding its mutex ----
 
-    void waitingForLock() {
-        enter(LaneState.WAITING_FOR_LOCK);
+    /** In take(), the lock is held by another; {@code lostAtNanos}: see {@link #lostLockAtNanos}. */
+    void waitingForLock(long lostAtNanos) {
+        if (state == LaneState.RUNNING_WITH_LOCK && lostAtNanos != 0) {
+            enter(LaneState.WAITING_FOR_LOCK, lostAtNanos); // lost the legacy race: the hold ended then
+        } else {
+            enter(LaneState.WAITING_FOR_LOCK);
+        }
     }
 
     /** This thread's wait that began at {@code waitStartedNanos} timed out with no switch: it asks {@code holder} to drop. */
@@ -188,10 +204,15 @@ public final class ThreadState implements Interpreter {
 
     /**
      * After take(): {@code from} is the previous holder if the lock changed hands (then
-     * {@code switchedAtNanos} is when, measured under the lock's mutex), else null.
+     * {@code switchedAtNanos} is when, measured under the lock's mutex), else null; {@code lostAtNanos}:
+     * see {@link #lostLockAtNanos} (0 if this thread waited, which was recorded already).
      */
-    void tookLock(ThreadState from, long switchedAtNanos, long droppedAtNanos) {
+    void tookLock(ThreadState from, long switchedAtNanos, long droppedAtNanos, long lostAtNanos) {
         holding = true;
+        if (state == LaneState.RUNNING_WITH_LOCK && lostAtNanos != 0) {
+            // Between this thread's legacy release and its retake, others held the lock.
+            enter(LaneState.WAITING_FOR_LOCK, lostAtNanos);
+        }
         if (recording && from != null) { // recorded before the state change, so events stay in time order
             long latency = droppedAtNanos == 0 ? -1 : System.nanoTime() - droppedAtNanos;
             buffer.add(switchedAtNanos, EventKind.HANDOFF, lastCore, from.lane.index(), latency);
@@ -236,9 +257,12 @@ public final class ThreadState implements Interpreter {
         }
     }
 
-    /** Moves the lane to {@code next}, adding the time spent in the previous state; returns the time. */
+    /** Moves the lane to {@code next} now, adding the time spent in the previous state; returns the time. */
     private long enter(LaneState next) {
-        long now = System.nanoTime();
+        return enter(next, System.nanoTime());
+    }
+
+    private long enter(LaneState next, long now) {
         if (next == state) return now;
         if (state != null) totals.addStateNanos(state, now - stateSinceNanos);
         state = next;

@@ -61,4 +61,33 @@ final class Matrices {
         return Outcome.checked(true, totals.size() + " products of " + n + "x" + n + " matrices, entries of C adding up to "
                 + TypedRun.grouped((long) sum), null);
     }
+
+    /** Task {@code i} multiplies the {@code i}-th pair of seeded matrices with a kernel and adds up C. */
+    static final class ProductRun extends TypedRun<Double> {
+
+        /** One way to compute a task: pure Python lists, or native arrays with the lock released. */
+        @FunctionalInterface
+        interface Kernel {
+            double multiplyAndSum(Interpreter py, long seed, int n);
+        }
+
+        private final int n;
+        private final int tasks;
+        private final Kernel kernel;
+
+        ProductRun(int n, int tasks, Kernel kernel) {
+            super(Double.class);
+            this.n = n;
+            this.tasks = tasks;
+            this.kernel = kernel;
+        }
+
+        @Override public int taskCount() { return tasks; }
+
+        @Override public Object input(int index) { return (long) index; }
+
+        @Override public Object compute(Interpreter py, Object input) { return kernel.multiplyAndSum(py, (Long) input, n); }
+
+        @Override Outcome check(List<Double> results) { return checkTotals(results, n); }
+    }
 }

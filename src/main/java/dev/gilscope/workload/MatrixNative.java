@@ -44,7 +44,7 @@ public final class MatrixNative implements Workload {
     @Override
     public WorkloadRun prepare(WorkloadParams params) {
         requireValid(params);
-        return new Run((int) params.size(), params.tasks());
+        return new Matrices.ProductRun((int) params.size(), params.tasks(), MatrixNative::multiplyAndSum);
     }
 
     /** Two native calls with a little Python between them: draw A and B, then {@code (a @ b).sum()}. */
@@ -96,24 +96,5 @@ public final class MatrixNative implements Workload {
         double total = 0;
         for (double value : values) total += value;
         return total;
-    }
-
-    private static final class Run extends TypedRun<Double> {
-        private final int n;
-        private final int tasks;
-
-        Run(int n, int tasks) {
-            super(Double.class);
-            this.n = n;
-            this.tasks = tasks;
-        }
-
-        @Override public int taskCount() { return tasks; }
-
-        @Override public Object input(int index) { return (long) index; }
-
-        @Override public Object compute(Interpreter py, Object input) { return multiplyAndSum(py, (Long) input, n); }
-
-        @Override Outcome check(List<Double> results) { return Matrices.checkTotals(results, n); }
     }
 }

@@ -45,7 +45,7 @@ public final class MatrixPure implements Workload {
     @Override
     public WorkloadRun prepare(WorkloadParams params) {
         requireValid(params);
-        return new Run((int) params.size(), params.tasks());
+        return new Matrices.ProductRun((int) params.size(), params.tasks(), MatrixPure::multiplyAndSum);
     }
 
     /** Task {@code seed}: build A and B as Python lists, multiply, add up C. */
@@ -98,24 +98,5 @@ public final class MatrixPure implements Workload {
             py.checkpoint();
         }
         return c;
-    }
-
-    private static final class Run extends TypedRun<Double> {
-        private final int n;
-        private final int tasks;
-
-        Run(int n, int tasks) {
-            super(Double.class);
-            this.n = n;
-            this.tasks = tasks;
-        }
-
-        @Override public int taskCount() { return tasks; }
-
-        @Override public Object input(int index) { return (long) index; }
-
-        @Override public Object compute(Interpreter py, Object input) { return multiplyAndSum(py, (Long) input, n); }
-
-        @Override Outcome check(List<Double> results) { return Matrices.checkTotals(results, n); }
     }
 }

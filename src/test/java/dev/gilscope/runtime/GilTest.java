@@ -22,6 +22,8 @@ class GilTest {
 
     private static final long INTERVAL = 1_000_000; // 1 ms: many switches in a short test
     private static final long SPIN = 40_000_000;
+    private static final long SPIN_NANOS = 200_000_000; // 200 switch intervals per task
+    private static final long PATIENCE_NANOS = 5_000_000_000L; // on a busy machine, wait this long at most
 
     private static RunSettings threads(int n, LockSettings lock) {
         return RunSettings.defaults().withWorkers(n).withLock(lock);
@@ -33,7 +35,8 @@ class GilTest {
         AtomicLong overlaps = new AtomicLong();
         KernelRun run = new KernelRun(3, py -> {
             long x = 0;
-            for (long i = 0; i < SPIN / 2; i++) {
+            long until = System.nanoTime() + SPIN_NANOS;
+            for (long i = 0; (i & 1023) != 0 || System.nanoTime() < until; i++) {
                 if (inside.incrementAndGet() != 1) overlaps.incrementAndGet();
                 x += i;
                 inside.decrementAndGet();
@@ -45,11 +48,12 @@ class GilTest {
         assertNull(result.failure());
         assertEquals(0, overlaps.get(), "two threads ran Python code at the same time behind the lock");
         assertTrue(result.lock().counters().handoffs() > 10, "expected many hand-offs, got " + result.lock().counters());
+        assertLanesNeverHoldTogether(result);
     }
 
     @Test
     void dropRequestOnlyAfterAFullIntervalWithNoSwitch() {
-        KernelRun run = new KernelRun(2, py -> KernelRun.spin(py, SPIN));
+        KernelRun run = new KernelRun(2, py -> KernelRun.spinUntil(py, c -> c.dropRequests() >= 20, PATIENCE_NANOS));
         ModeResult result = run.runIn(Mode.GIL_THREADS, threads(2, LockSettings.defaults().withInterval(INTERVAL)));
         List<Long> switches = new ArrayList<>();
         List<long[]> requests = new ArrayList<>(); // {time, waitStartedAt}
@@ -72,7 +76,7 @@ class GilTest {
 
     @Test
     void forcedSwitchingNeverLetsTheDropperRetakeFirst() {
-        KernelRun run = new KernelRun(2, py -> KernelRun.spin(py, SPIN));
+        KernelRun run = new KernelRun(2, py -> KernelRun.spinUntil(py, c -> c.forcedSwitches() >= 20, PATIENCE_NANOS));
         ModeResult result = run.runIn(Mode.GIL_THREADS, threads(2, LockSettings.defaults().withInterval(INTERVAL)));
         List<Lane> lanes = result.trace().lanes();
         int forced = 0;
@@ -105,12 +109,14 @@ class GilTest {
         assertTrue(counters.releases() > SPIN / 4 / 100, "releases: " + counters.releases());
         assertTrue(counters.handoffs() * 10 < counters.releases(), "hand-offs " + counters.handoffs()
                 + " should be rare next to releases " + counters.releases());
+        assertLanesNeverHoldTogether(result);
     }
 
     @Test
     void withoutForcedSwitchingTheDropperOftenWinsAgain() {
         LockSettings noForce = LockSettings.defaults().withInterval(INTERVAL).withForcedSwitching(false);
-        KernelRun run = new KernelRun(2, py -> KernelRun.spin(py, SPIN));
+        KernelRun run = new KernelRun(2, py -> KernelRun.spinUntil(py,
+                c -> c.dropRequests() >= c.handoffs() + 5 && c.dropRequests() >= 20, PATIENCE_NANOS));
         ModeResult result = run.runIn(Mode.GIL_THREADS, threads(2, noForce));
         var counters = result.lock().counters();
         assertEquals(0, counters.forcedSwitches());
@@ -157,6 +163,19 @@ class GilTest {
     }
 
     // ---- helpers over the recorded trace ----
+
+    /** What the Gantt chart shows must be true: no two lanes holding the lock at the same moment. */
+    private static void assertLanesNeverHoldTogether(ModeResult result) {
+        List<long[]> holds = new ArrayList<>();
+        for (int lane = 0; lane < result.trace().lanes().size(); lane++) {
+            holds.addAll(segments(result, lane, LaneState.RUNNING_WITH_LOCK));
+        }
+        holds.sort((a, b) -> Long.compare(a[0], b[0]));
+        for (int i = 1; i < holds.size(); i++) {
+            assertTrue(holds.get(i)[0] >= holds.get(i - 1)[1], "two lanes drawn holding the lock at once, by "
+                    + (holds.get(i - 1)[1] - holds.get(i)[0]) + " ns");
+        }
+    }
 
     private static long busyNanos(long nanos) {
         long until = System.nanoTime() + nanos;
