@@ -6,6 +6,7 @@ import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.ModeResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
 /** The comparison as one JSON object, for scripts: fields that do not apply to a mode are null. */
@@ -40,6 +41,11 @@ final class JsonReport {
                     writeValue(g, e.getValue());
                 }
                 g.writeEndObject();
+            }
+            case List<?> list -> {
+                g.writeStartArray();
+                for (Object item : list) writeValue(g, item);
+                g.writeEndArray();
             }
             case Boolean b -> g.writeBoolean(b);
             case Integer i -> g.writeNumber(i);

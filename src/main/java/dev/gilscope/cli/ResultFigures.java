@@ -3,7 +3,10 @@ package dev.gilscope.cli;
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.LockSettings;
 import dev.gilscope.runtime.ModeResult;
+import dev.gilscope.trace.LockStatistics;
 import dev.gilscope.workload.Outcome;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -57,7 +60,33 @@ final class ResultFigures {
             latency.put("samples", o.ioLatency().samples());
             m.put("ioLatencyMillis", latency);
         }
+        m.put("lockWaitMillis", lock ? distribution(r.lock().waitMicros(), 1e-3) : null);
+        m.put("handoffLatencyMicros", lock ? distribution(r.lock().handoffMicros(), 1) : null);
+        List<Map<String, Object>> lanes = new ArrayList<>();
+        for (LockStatistics.LaneTime t : r.lock().perLane()) {
+            Map<String, Object> lane = new LinkedHashMap<>();
+            lane.put("lane", t.lane());
+            lane.put("tasks", t.tasks());
+            lane.put("cpuSeconds", t.cpuNanos() / 1e9);
+            lane.put("heldSeconds", lock ? t.heldNanos() / 1e9 : null);
+            lane.put("waitedSeconds", lock ? t.waitedNanos() / 1e9 : null);
+            lane.put("withoutLockSeconds", t.withoutLockNanos() / 1e9);
+            lane.put("ioSeconds", t.ioNanos() / 1e9);
+            lanes.add(lane);
+        }
+        m.put("lanes", lanes);
         m.put("droppedEvents", r.droppedEvents());
+        return m;
+    }
+
+    /** Percentiles of a distribution kept in microseconds, scaled to the unit of the field name. */
+    private static Map<String, Object> distribution(LockStatistics.Distribution d, double scale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("p50", d.p50() * scale);
+        m.put("p90", d.p90() * scale);
+        m.put("p99", d.p99() * scale);
+        m.put("max", d.max() * scale);
+        m.put("samples", d.samples());
         return m;
     }
 }

@@ -93,7 +93,8 @@ class CommandLineTest {
         assertEquals(List.of("sequential", "gil-threads", "free-threads"), results.stream().map(m -> m.get("mode")).toList());
         for (Map<String, Object> m : results) {
             for (String field : List.of("wallSeconds", "cpuSeconds", "speedup", "resultOk", "handoffs", "dropRequests",
-                    "lockWaitFraction", "lostUpdates", "ioLatencyMillis", "droppedEvents")) {
+                    "lockWaitFraction", "lostUpdates", "ioLatencyMillis", "lockWaitMillis", "handoffLatencyMicros",
+                    "lanes", "droppedEvents")) {
                 assertTrue(m.containsKey(field), field + " missing in " + m);
             }
             assertEquals(true, m.get("resultOk"), m.toString());
@@ -101,6 +102,9 @@ class CommandLineTest {
         }
         assertEquals(1.0, (Double) results.get(0).get("speedup"), 1e-9);
         assertEquals(null, results.get(2).get("handoffs"), "free threads have no lock");
+        assertEquals(null, results.get(2).get("lockWaitMillis"), "free threads have no lock");
+        assertEquals("object", results.get(1).get("lockWaitMillis"));
+        assertEquals("array", results.get(1).get("lanes"));
         assertTrue(((Number) results.get(1).get("handoffs")).longValue() >= 0);
         assertTrue(r.err().contains("[3/3] free-threads"), "progress goes to stderr: " + r.err());
     }
@@ -133,6 +137,7 @@ class CommandLineTest {
                                 case VALUE_FALSE -> false;
                                 case VALUE_NULL -> null;
                                 case START_OBJECT -> { p.skipChildren(); yield "object"; }
+                                case START_ARRAY -> { p.skipChildren(); yield "array"; }
                                 default -> p.getText();
                             });
                         }
