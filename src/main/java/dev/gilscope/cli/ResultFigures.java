@@ -3,6 +3,7 @@ package dev.gilscope.cli;
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.LockSettings;
 import dev.gilscope.runtime.ModeResult;
+import dev.gilscope.runtime.ProcessCosts;
 import dev.gilscope.trace.LockStatistics;
 import dev.gilscope.workload.Outcome;
 import java.util.ArrayList;
@@ -60,6 +61,11 @@ final class ResultFigures {
             latency.put("samples", o.ioLatency().samples());
             m.put("ioLatencyMillis", latency);
         }
+        ProcessCosts costs = r.processCosts();
+        m.put("spawnSeconds", costs == null ? null : costs.spawnNanos() / 1e9);
+        m.put("serializeSeconds", costs == null ? null : costs.serializeNanos() / 1e9);
+        m.put("bytesTransferred", costs == null ? null : costs.bytesTransferred());
+        m.put("clockGapMicros", costs == null ? null : costs.clockGapNanos() / 1e3);
         m.put("lockWaitMillis", lock ? distribution(r.lock().waitMicros(), 1e-3) : null);
         m.put("handoffLatencyMicros", lock ? distribution(r.lock().handoffMicros(), 1) : null);
         List<Map<String, Object>> lanes = new ArrayList<>();

@@ -60,6 +60,11 @@ final class RunOptions {
             description = "Cores the workers may use, e.g. 0 or 0,1 or 0-3 (Linux only; default: all).")
     String cores;
 
+    @Option(names = "--pool", paramLabel = "cold|warm", defaultValue = "cold",
+            description = "processes mode: start the worker processes inside the timed run (cold, like a first Pool()) "
+                    + "or before it (warm) (default: ${DEFAULT-VALUE}).")
+    String pool;
+
     @Option(names = "--max-events", paramLabel = "N", hidden = true,
             description = "Cap on recorded events per mode (default: 16777216).")
     long maxEvents = EventBudget.DEFAULT_MAX_EVENTS;
@@ -99,8 +104,13 @@ final class RunOptions {
         if (maxEvents < 1) throw new UsageException("--max-events must be at least 1");
         LockSettings lock = new LockSettings(algorithm, Math.round(switchIntervalMs * 1_000_000), !noForcedSwitching,
                 legacyTicks, placement);
+        RunSettings.Pool poolStart = switch (pool) {
+            case "cold" -> RunSettings.Pool.COLD;
+            case "warm" -> RunSettings.Pool.WARM;
+            default -> throw new UsageException("--pool '" + pool + "' is not known; use cold or warm");
+        };
         RunSettings settings = new RunSettings(workers, lock,
-                cores == null ? null : CoreList.parse(cores, CpuProbe.get()), true, maxEvents);
+                cores == null ? null : CoreList.parse(cores, CpuProbe.get()), true, maxEvents, poolStart);
         WorkloadParams params = new WorkloadParams(t, s, c);
         try {
             w.requireValid(params);

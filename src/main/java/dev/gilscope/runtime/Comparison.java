@@ -4,7 +4,6 @@ import dev.gilscope.trace.EventBudget;
 import dev.gilscope.trace.ModeTrace;
 import dev.gilscope.workload.Workload;
 import dev.gilscope.workload.WorkloadParams;
-import dev.gilscope.workload.WorkloadRun;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,8 +41,8 @@ public final class Comparison {
             if (control.isCancelled()) break;
             ModeTrace trace = new ModeTrace(mode.cliName(), new EventBudget(settings.maxEvents()));
             listener.modeStarted(mode, trace);
-            WorkloadRun run = workload.prepare(params);
-            ModeResult result = mode.executor().execute(mode, run, params.chunkSize(), settings, trace, control);
+            ModeExecutor.Job job = new ModeExecutor.Job(workload.name(), params, workload.prepare(params));
+            ModeResult result = mode.executor().execute(mode, job, settings, trace, control);
             control.clearHooks();
             results.add(result);
             listener.modeFinished(result);
@@ -67,7 +66,8 @@ public final class Comparison {
                 }
             });
             ModeTrace trace = new ModeTrace(mode.cliName(), new EventBudget(1));
-            mode.executor().execute(mode, workload.prepare(params), params.chunkSize(), quiet, trace, warmUp);
+            mode.executor().execute(mode, new ModeExecutor.Job(workload.name(), params, workload.prepare(params)), quiet,
+                    trace, warmUp);
             timer.interrupt();
             outer.clearHooks();
         }

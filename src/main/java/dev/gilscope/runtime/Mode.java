@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 public enum Mode {
     SEQUENTIAL("sequential", "one thread runs every task in order"),
     GIL_THREADS("gil-threads", "N threads behind the emulated global interpreter lock"),
-    FREE_THREADS("free-threads", "N threads with the lock disabled (free-threaded build, PEP 703)");
+    FREE_THREADS("free-threads", "N threads with the lock disabled (free-threaded build, PEP 703)"),
+    PROCESSES("processes", "a pool of N worker processes, each with its own interpreter and lock (multiprocessing)");
 
     private final String cliName;
     private final String description;
@@ -31,6 +32,7 @@ public enum Mode {
             case SEQUENTIAL -> ThreadModeExecutor.SEQUENTIAL;
             case GIL_THREADS -> ThreadModeExecutor.GIL_THREADS;
             case FREE_THREADS -> ThreadModeExecutor.FREE_THREADS;
+            case PROCESSES -> ProcessModeExecutor.INSTANCE;
         };
     }
 

@@ -12,9 +12,10 @@ import dev.gilscope.workload.Outcome;
  * @param outcome the workload's checked answer, or null if the mode failed before finishing
  * @param failure why the mode failed or was cancelled, or null
  * @param lockEnabled whether this mode ran behind the lock (false: the lock figures are all zero)
+ * @param processCosts start-up and transfer costs of the processes mode, or null for the thread modes
  */
 public record ModeResult(Mode mode, long wallNanos, long cpuNanos, Outcome outcome, String failure,
-                         LockStatistics lock, boolean lockEnabled, ModeTrace trace) {
+                         LockStatistics lock, boolean lockEnabled, ModeTrace trace, ProcessCosts processCosts) {
 
     public boolean resultOk() {
         return failure == null && outcome != null && outcome.resultOk();

@@ -11,8 +11,12 @@ import java.util.BitSet;
  * @param cores cores the workers may run on, or null for all the scheduler allows
  * @param recording whether events are recorded (exact totals are kept either way)
  * @param maxEvents cap on recorded events per mode
+ * @param pool when the processes mode starts its worker processes
  */
-public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean recording, long maxEvents) {
+public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean recording, long maxEvents, Pool pool) {
+
+    /** When worker processes start: inside the timed run, as a first {@code Pool()} call does, or before it. */
+    public enum Pool { COLD, WARM }
 
     public static final int MAX_WORKERS = 256;
 
@@ -22,10 +26,11 @@ public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean 
         }
         if (cores != null) cores = (BitSet) cores.clone();
         if (maxEvents < 1) throw new IllegalArgumentException("the event cap must be positive");
+        if (pool == null) pool = Pool.COLD;
     }
 
     public static RunSettings defaults() {
-        return new RunSettings(2, LockSettings.defaults(), null, true, EventBudget.DEFAULT_MAX_EVENTS);
+        return new RunSettings(2, LockSettings.defaults(), null, true, EventBudget.DEFAULT_MAX_EVENTS, Pool.COLD);
     }
 
     @Override
@@ -34,18 +39,22 @@ public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean 
     }
 
     public RunSettings withWorkers(int n) {
-        return new RunSettings(n, lock, cores, recording, maxEvents);
+        return new RunSettings(n, lock, cores, recording, maxEvents, pool);
     }
 
     public RunSettings withLock(LockSettings newLock) {
-        return new RunSettings(workers, newLock, cores, recording, maxEvents);
+        return new RunSettings(workers, newLock, cores, recording, maxEvents, pool);
     }
 
     public RunSettings withCores(BitSet newCores) {
-        return new RunSettings(workers, lock, newCores, recording, maxEvents);
+        return new RunSettings(workers, lock, newCores, recording, maxEvents, pool);
+    }
+
+    public RunSettings withPool(Pool newPool) {
+        return new RunSettings(workers, lock, cores, recording, maxEvents, newPool);
     }
 
     public RunSettings withRecording(boolean on) {
-        return new RunSettings(workers, lock, cores, on, maxEvents);
+        return new RunSettings(workers, lock, cores, on, maxEvents, pool);
     }
 }

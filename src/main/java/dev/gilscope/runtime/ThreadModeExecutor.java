@@ -34,8 +34,9 @@ final class ThreadModeExecutor implements ModeExecutor {
     }
 
     @Override
-    public ModeResult execute(Mode mode, WorkloadRun run, int chunkSize, RunSettings settings, ModeTrace trace,
-                              RunControl control) {
+    public ModeResult execute(Mode mode, Job job, RunSettings settings, ModeTrace trace, RunControl control) {
+        WorkloadRun run = job.run();
+        int chunkSize = job.params().chunkSize();
         Gil gil = new Gil(settings.lock(), lockEnabled);
         CpuProbe probe = CpuProbe.get();
         Object[] results = new Object[run.taskCount()];
@@ -78,14 +79,14 @@ final class ThreadModeExecutor implements ModeExecutor {
         LockCounters counters = lockEnabled ? gil.counters() : LockCounters.NONE;
         long cpu = trace.lanes().stream().mapToLong(l -> l.totals().cpuNanos()).sum();
         return new ModeResult(mode, end - start, cpu, outcome, failed,
-                LockStatistics.of(trace.snapshot(), counters), lockEnabled, trace);
+                LockStatistics.of(trace.snapshot(), counters), lockEnabled, trace, null);
     }
 
-    private interface WorkerBody {
+    interface WorkerBody {
         void run(ThreadState py);
     }
 
-    private static void startWorker(String name, Mode mode, Gil gil, CpuProbe probe, RunSettings settings,
+    static void startWorker(String name, Mode mode, Gil gil, CpuProbe probe, RunSettings settings,
                                     ModeTrace trace, List<Thread> threads, AtomicReference<String> failure,
                                     WorkerBody body) {
         ThreadState py = new ThreadState(gil, trace.addLane(name), probe, settings.cores(), settings.recording());

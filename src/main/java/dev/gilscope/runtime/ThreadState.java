@@ -115,6 +115,21 @@ public final class ThreadState implements Interpreter {
         }
     }
 
+    /**
+     * Records a phase that is not the interpreter's own doing (a worker process deserializing, sending
+     * results, waiting for work); the lock is left as it is.
+     */
+    void enterPhase(LaneState phase) {
+        enter(phase);
+    }
+
+    /** Time spent in each {@link LaneState}, by ordinal, so far. */
+    long[] nanosByState() {
+        long[] nanos = new long[LaneState.values().length];
+        for (LaneState s : LaneState.values()) nanos[s.ordinal()] = totals.nanosIn(s);
+        return nanos;
+    }
+
     void taskStarted(int task) {
         if (recording) buffer.add(System.nanoTime(), EventKind.TASK_START, lastCore, 0, task);
     }

@@ -4,6 +4,7 @@ import dev.gilscope.trace.EventBudget;
 import dev.gilscope.trace.ModeTrace;
 import dev.gilscope.workload.Interpreter;
 import dev.gilscope.workload.Outcome;
+import dev.gilscope.workload.WorkloadParams;
 import dev.gilscope.workload.WorkloadRun;
 import java.util.function.ToLongFunction;
 
@@ -34,7 +35,8 @@ record KernelRun(int tasks, ToLongFunction<Interpreter> kernel) implements Workl
 
     ModeResult runIn(Mode mode, RunSettings settings) {
         ModeTrace trace = new ModeTrace(mode.cliName(), EventBudget.generous());
-        return mode.executor().execute(mode, this, 1, settings, trace, new RunControl());
+        ModeExecutor.Job job = new ModeExecutor.Job("kernel", new WorkloadParams(tasks, 1, 1), this);
+        return mode.executor().execute(mode, job, settings, trace, new RunControl());
     }
 
     /**

@@ -1,0 +1,306 @@
+package dev.gilscope.runtime;
+
+import dev.gilscope.sampling.CpuProbe;
+import dev.gilscope.trace.EventKind;
+import dev.gilscope.trace.Lane;
+import dev.gilscope.trace.LaneState;
+import dev.gilscope.trace.ModeTrace;
+import dev.gilscope.workload.WorkloadParams;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One worker process as gilscope sees it: the child JVM, its pipes, its lane, and the thread that
+ * reads what it sends. The reader thread is the only writer of the lane once the process is started
+ * (the creating thread records {@code SPAWNING} before starting the reader).
+ */
+final class WorkerProcess {
+
+    /** What a worker process told the executor, in the order it happened. */
+    sealed interface Message permits Ready, Results, Bye, Died {
+        WorkerProcess from();
+    }
+
+    record Ready(WorkerProcess from) implements Message {}
+
+    record Results(WorkerProcess from, int[] tasks, byte[][] results) implements Message {}
+
+    record Bye(WorkerProcess from) implements Message {}
+
+    record Died(WorkerProcess from, String why) implements Message {}
+
+    /** Overrides the java binary of worker processes (to test start-up failures); default: this JVM's. */
+    static final String JAVA_PROPERTY = "gilscope.worker.java";
+    private static final int STDERR_LINES_KEPT = 8;
+
+    final String name;
+    final Lane lane;
+    /** Tasks sent and not yet answered, in order. Touched by the executor thread only. */
+    final Deque<Integer> outstanding = new ArrayDeque<>();
+    /** Chunks sent and not yet answered. Touched by the executor thread only. */
+    int chunksInFlight;
+
+    private final ModeTrace trace;
+    private final BlockingQueue<Message> inbox;
+    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private Process process;
+    private DataOutputStream toChild;
+    private Thread reader;
+    private volatile long pid = -1;
+    /** Largest gap seen between the child's clock stamp and its arrival here (ns); see {@link #clockGapNanos()}. */
+    private volatile long clockGapNanos;
+    private volatile long bytesReceived;
+    private long bytesSent;
+
+    private WorkerProcess(String name, Lane lane, ModeTrace trace, BlockingQueue<Message> inbox) {
+        this.name = name;
+        this.lane = lane;
+        this.trace = trace;
+        this.inbox = inbox;
+    }
+
+    /**
+     * Records {@code SPAWNING} on {@code lane}, starts the child JVM and sends it its work order. A child
+     * that cannot be started is reported as a {@link Died} message, not thrown.
+     */
+    static WorkerProcess start(String name, Lane lane, ModeTrace trace, BlockingQueue<Message> inbox,
+                               String workload, WorkloadParams params, RunSettings settings) {
+        WorkerProcess w = new WorkerProcess(name, lane, trace, inbox);
+        lane.buffer().add(System.nanoTime(), EventKind.STATE, CpuProbe.get().currentCore(),
+                LaneState.SPAWNING.ordinal(), 0);
+        try {
+            w.process = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.PIPE).start();
+            w.pid = w.process.pid();
+            lane.totals().setNativeThreadId(w.pid);
+            w.toChild = new DataOutputStream(new BufferedOutputStream(w.process.getOutputStream(), 1 << 16));
+            w.sendInit(workload, params, settings);
+        } catch (IOException e) {
+            inbox.add(new Died(w, name + " could not be started (" + javaBinary() + "): " + e.getMessage()));
+            return w;
+        }
+        Thread.ofPlatform().daemon().name("gilscope-" + name + "-stderr").start(w::drainStderr);
+        w.reader = Thread.ofPlatform().daemon().name("gilscope-" + name + "-reader").start(w::read);
+        return w;
+    }
+
+    static List<String> command() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBinary());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-XX:+UseSerialGC"); // one worker thread: a parallel collector would only add threads
+        cmd.add("-XX:-UsePerfData");
+        cmd.add("-Xshare:auto");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(ProcessWorkerMain.class.getName());
+        cmd.add(Long.toString(ProcessHandle.current().pid()));
+        return cmd;
+    }
+
+    static String javaBinary() {
+        String override = System.getProperty(JAVA_PROPERTY);
+        if (override != null && !override.isBlank()) return override;
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void sendInit(String workload, WorkloadParams params, RunSettings settings) throws IOException {
+        LockSettings lock = settings.lock();
+        toChild.writeByte(ProcessProtocol.INIT);
+        toChild.writeUTF(workload);
+        toChild.writeInt(params.tasks());
+        toChild.writeLong(params.size());
+        toChild.writeInt(params.chunkSize());
+        toChild.writeByte(lock.algorithm().ordinal());
+        toChild.writeLong(lock.intervalNanos());
+        toChild.writeBoolean(lock.forcedSwitching());
+        toChild.writeInt(lock.legacyTicks());
+        toChild.writeByte(lock.checkpoints().ordinal());
+        toChild.writeBoolean(settings.recording());
+        toChild.writeLong(settings.maxEvents());
+        toChild.writeUTF(name);
+        toChild.flush();
+    }
+
+    /** Sends one chunk: task indices with their serialized inputs. Returns the bytes of task data sent. */
+    long sendChunk(int[] tasks, byte[][] inputs) throws IOException {
+        long bytes = 0;
+        toChild.writeByte(ProcessProtocol.CHUNK);
+        toChild.writeInt(tasks.length);
+        for (int i = 0; i < tasks.length; i++) {
+            toChild.writeInt(tasks[i]);
+            ProcessProtocol.writeBytes(toChild, inputs[i]);
+            bytes += inputs[i].length;
+            outstanding.add(tasks[i]);
+        }
+        toChild.flush();
+        chunksInFlight++;
+        bytesSent += bytes;
+        return bytes;
+    }
+
+    void sendShutdown() {
+        try {
+            toChild.writeByte(ProcessProtocol.SHUTDOWN);
+            toChild.flush();
+        } catch (IOException | NullPointerException gone) {
+            // already dead: its reader reports how
+        }
+    }
+
+    /** Kills the child at once (cancel, a failed run, or gilscope shutting down). */
+    void kill() {
+        if (process != null) process.destroyForcibly();
+    }
+
+    /** Waits (bounded) for the child to be gone and its reader to finish. */
+    void awaitExit(long millis) {
+        try {
+            if (process != null && !process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(millis, TimeUnit.MILLISECONDS);
+            }
+            if (reader != null) reader.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    long pid() {
+        return pid;
+    }
+
+    long bytesSent() {
+        return bytesSent;
+    }
+
+    long bytesReceived() {
+        return bytesReceived;
+    }
+
+    /**
+     * Both processes read the same monotonic clock (CLOCK_MONOTONIC on Linux), so child stamps are
+     * used as they are. This is the check: the largest time between a stamp the child took just before
+     * writing and the moment its message arrived here. Negative would mean the clocks disagree.
+     */
+    long clockGapNanos() {
+        return clockGapNanos;
+    }
+
+    // ---- the reader thread ----
+
+    private void read() {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16))) {
+            while (true) {
+                byte tag = in.readByte();
+                switch (tag) {
+                    case ProcessProtocol.READY -> {
+                        in.readLong(); // pid, known already
+                        noteClock(in.readLong());
+                        inbox.add(new Ready(this));
+                    }
+                    case ProcessProtocol.RESULTS -> inbox.add(readResults(in));
+                    case ProcessProtocol.BYE -> {
+                        readBye(in);
+                        inbox.add(new Bye(this));
+                        return;
+                    }
+                    case ProcessProtocol.FAILED -> {
+                        inbox.add(new Died(this, name + " (pid " + pid + ") failed: " + in.readUTF()));
+                        return;
+                    }
+                    default -> throw new IOException("unexpected message " + tag);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            inbox.add(new Died(this, describeDeath()));
+        }
+    }
+
+    private Results readResults(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        int[] tasks = new int[count];
+        byte[][] results = new byte[count][];
+        long bytes = 0;
+        for (int i = 0; i < count; i++) {
+            tasks[i] = in.readInt();
+            results[i] = ProcessProtocol.readBytes(in);
+            bytes += results[i].length;
+        }
+        bytesReceived += bytes;
+        ProcessProtocol.readEvents(in, lane.buffer());
+        return new Results(this, tasks, results);
+    }
+
+    private void readBye(DataInputStream in) throws IOException {
+        ProcessProtocol.readEvents(in, lane.buffer());
+        lane.totals().addCpuNanos(in.readLong());
+        long[] nanos = ProcessProtocol.readStateNanos(in);
+        for (LaneState s : LaneState.values()) lane.totals().addStateNanos(s, nanos[s.ordinal()]);
+        int tasks = in.readInt();
+        for (int i = 0; i < tasks; i++) lane.totals().taskDone();
+        trace.addDroppedEvents(in.readLong());
+        addSpawningTotal();
+    }
+
+    private void noteClock(long childNanos) {
+        long gap = System.nanoTime() - childNanos;
+        clockGapNanos = Math.max(clockGapNanos, gap);
+    }
+
+    /** The parent-side part of the lane: from the spawn call to the child's first event. */
+    private void addSpawningTotal() {
+        var b = lane.buffer();
+        if (b.size() > 1) lane.totals().addStateNanos(LaneState.SPAWNING, b.timeNanos(1) - b.timeNanos(0));
+    }
+
+    private String describeDeath() {
+        String how;
+        try {
+            if (process.waitFor(1, TimeUnit.SECONDS)) {
+                int code = process.exitValue();
+                how = code > 128 ? "was killed by signal " + (code - 128) : "exited with code " + code;
+            } else {
+                how = "stopped answering";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            how = "stopped answering";
+        }
+        String tail;
+        synchronized (stderrTail) {
+            tail = stderrTail.isEmpty() ? "" : " — its last words: " + String.join(" | ", stderrTail);
+        }
+        return name + " (pid " + pid + ") " + how + tail;
+    }
+
+    private void drainStderr() {
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line = err.readLine(); line != null; line = err.readLine()) {
+                synchronized (stderrTail) {
+                    if (stderrTail.size() == STDERR_LINES_KEPT) stderrTail.removeFirst();
+                    stderrTail.addLast(line);
+                }
+            }
+        } catch (IOException closed) {
+            // the child is gone
+        }
+    }
+}
