@@ -19,7 +19,7 @@ final class RunOptions {
             description = "What to compute: one of the names 'gilscope workloads' lists.")
     String workload;
 
-    @Option(names = "--modes", paramLabel = "LIST", defaultValue = "sequential,gil-threads,free-threads",
+    @Option(names = "--modes", paramLabel = "LIST", defaultValue = "sequential,gil-threads,free-threads,processes",
             description = "Comma-separated modes, run one after another (default: ${DEFAULT-VALUE}).")
     String modes;
 

@@ -67,6 +67,7 @@ final class ProcessModeExecutor implements ModeExecutor {
         // on pipes, where Python's would have released the GIL anyway.
         ThreadState main = new ThreadState(new Gil(settings.lock(), false), mainLane, probe, null, settings.recording());
         String failure = null;
+        long end = 0;
         long start = System.nanoTime(); // set again once the pool is ready (warm) or about to spawn (cold)
         Object[] results = new Object[run.taskCount()];
         Dispatch dispatch = new Dispatch(run, params.chunkSize());
@@ -92,23 +93,27 @@ final class ProcessModeExecutor implements ModeExecutor {
             if (failure == null) failure = distribute(main, workers, dispatch, inbox, results);
             if (failure == null) failure = shutDown(main, workers, inbox);
             main.enterPhase(LaneState.IDLE);
+            end = System.nanoTime(); // the pool's work is done; tearing the processes down is not timed
         } catch (IOException e) {
-            failure = "sending work to a worker process failed: " + e.getMessage();
+            // A worker that died says best why: its reader's report, if it has arrived, beats the broken pipe.
+            failure = reportedDeath(inbox).orElse("sending work to a worker process failed: " + e.getMessage());
             main.enterPhase(LaneState.IDLE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = "interrupted";
         } finally {
-            synchronized (workers) {
-                workers.forEach(WorkerProcess::kill);
+            if (failure != null) {
+                synchronized (workers) {
+                    workers.forEach(WorkerProcess::kill);
+                }
             }
-            workers.forEach(w -> w.awaitExit(EXIT_WAIT_MILLIS));
+            workers.forEach(w -> w.awaitExit(EXIT_WAIT_MILLIS)); // and killed if they linger
             if (failure != null) companions.forEach(Thread::interrupt);
             joinCompanions(companions);
             main.end();
             removeHook(onExit);
         }
-        long end = System.nanoTime();
+        if (end == 0) end = System.nanoTime();
         trace.finish(end);
 
         if (control.isCancelled()) failure = "cancelled: " + control.cancelReason();
@@ -130,6 +135,22 @@ final class ProcessModeExecutor implements ModeExecutor {
                 workers.add(worker);
             }
         }
+    }
+
+    private static java.util.Optional<String> reportedDeath(BlockingQueue<WorkerProcess.Message> inbox) {
+        try {
+            for (int i = 0; i < 20; i++) { // its reader needs a moment to see the end of the pipe
+                for (WorkerProcess.Message m : inbox) {
+                    if (m instanceof WorkerProcess.Died died && died.from() != null) {
+                        return java.util.Optional.of(died.why() + lostTasks(died.from()));
+                    }
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return java.util.Optional.empty();
     }
 
     /** Warm pool: waits until every worker has started, before the clock. */

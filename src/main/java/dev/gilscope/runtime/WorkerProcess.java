@@ -102,9 +102,17 @@ final class WorkerProcess {
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-XX:+UseSerialGC"); // one worker thread: a parallel collector would only add threads
         cmd.add("-XX:-UsePerfData");
-        cmd.add("-Xshare:auto");
+        WorkerClassPath.Resolved classPath = WorkerClassPath.get();
+        if (classPath.archive() != null) {
+            // Class-data sharing of gilscope's own classes: the first worker writes the archive when it
+            // exits, later ones map it and start faster (JDK 19+).
+            cmd.add("-XX:+AutoCreateSharedArchive");
+            cmd.add("-XX:SharedArchiveFile=" + classPath.archive());
+            cmd.add("-Xlog:cds=off");
+            cmd.add("-Xlog:cds+dynamic=off");
+        }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath.classPath());
         cmd.add(ProcessWorkerMain.class.getName());
         cmd.add(Long.toString(ProcessHandle.current().pid()));
         return cmd;
@@ -136,6 +144,7 @@ final class WorkerProcess {
 
     /** Sends one chunk: task indices with their serialized inputs. Returns the bytes of task data sent. */
     long sendChunk(int[] tasks, byte[][] inputs) throws IOException {
+        if (toChild == null) throw new IOException(name + " is not running");
         long bytes = 0;
         toChild.writeByte(ProcessProtocol.CHUNK);
         toChild.writeInt(tasks.length);

@@ -90,9 +90,11 @@ class CommandLineTest {
         Result r = gilscope("run", "--workload", "count-primes", "--tasks", "2", "--size", "30000", "--json");
         assertEquals(0, r.exitCode(), r.err());
         List<Map<String, Object>> results = parseResults(r.out());
-        assertEquals(List.of("sequential", "gil-threads", "free-threads"), results.stream().map(m -> m.get("mode")).toList());
+        assertEquals(List.of("sequential", "gil-threads", "free-threads", "processes"),
+                results.stream().map(m -> m.get("mode")).toList());
         for (Map<String, Object> m : results) {
             for (String field : List.of("wallSeconds", "cpuSeconds", "speedup", "resultOk", "handoffs", "dropRequests",
+                    "spawnSeconds", "serializeSeconds", "bytesTransferred",
                     "lockWaitFraction", "lostUpdates", "ioLatencyMillis", "lockWaitMillis", "handoffLatencyMicros",
                     "lanes", "droppedEvents")) {
                 assertTrue(m.containsKey(field), field + " missing in " + m);
@@ -106,7 +108,10 @@ class CommandLineTest {
         assertEquals("object", results.get(1).get("lockWaitMillis"));
         assertEquals("array", results.get(1).get("lanes"));
         assertTrue(((Number) results.get(1).get("handoffs")).longValue() >= 0);
-        assertTrue(r.err().contains("[3/3] free-threads"), "progress goes to stderr: " + r.err());
+        assertTrue(r.err().contains("[4/4] processes"), "progress goes to stderr: " + r.err());
+        assertEquals(null, results.get(1).get("spawnSeconds"), "threads are not spawned as processes");
+        assertTrue((Double) results.get(3).get("spawnSeconds") > 0, "processes pay for starting");
+        assertTrue((Long) results.get(3).get("bytesTransferred") > 0, "processes ship tasks and results");
     }
 
     @Test
