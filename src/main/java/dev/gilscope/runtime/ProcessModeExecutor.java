@@ -130,7 +130,7 @@ final class ProcessModeExecutor implements ModeExecutor {
                               WorkloadParams params) {
         for (int w = 0; w < settings.workers(); w++) {
             String name = "P" + (w + 1);
-            WorkerProcess worker = WorkerProcess.start(name, trace.addLane(name), trace, inbox, workload, params, settings);
+            WorkerProcess worker = WorkerProcess.start(name, trace.addLane(name, Lane.Kind.PROCESS), trace, inbox, workload, params, settings);
             synchronized (workers) {
                 workers.add(worker);
             }

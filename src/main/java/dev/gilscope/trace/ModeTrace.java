@@ -36,10 +36,14 @@ public final class ModeTrace {
         endNanos = nanos;
     }
 
-    /** Adds a lane; called when a worker is created, never per event. */
+    /** Adds a thread's lane; called when a worker is created, never per event. */
     public Lane addLane(String name) {
+        return addLane(name, Lane.Kind.THREAD);
+    }
+
+    public Lane addLane(String name, Lane.Kind kind) {
         synchronized (lanes) {
-            Lane lane = new Lane(lanes.size(), name, budget);
+            Lane lane = new Lane(lanes.size(), name, budget, kind);
             lanes.add(lane);
             return lane;
         }
