@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code gilscope run|workloads|bench}. Bad input exits with code 2 and one line. */
 @Command(name = "gilscope", mixinStandardHelpOptions = true, version = "gilscope 0.1.0",
         description = "See Python's global interpreter lock at work: run one workload sequentially, in threads "
-                + "behind an emulated GIL, in free threads, and compare. With no arguments, opens the window.",
+                + "behind an emulated GIL, in free threads and in worker processes, and compare. With no arguments, opens the window.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class GilscopeCommand implements Runnable {
 

@@ -3,6 +3,7 @@ package dev.gilscope.cli;
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.LockSettings;
 import dev.gilscope.runtime.ModeResult;
+import dev.gilscope.runtime.ProcessCosts;
 import dev.gilscope.runtime.RunSettings;
 import dev.gilscope.workload.Outcome;
 import java.io.PrintStream;
@@ -38,6 +39,13 @@ final class ReportTable {
             }
             row.append("  ").append(r.resultOk() ? "ok  " + o.answer() : "FAILED  " + r.failure());
             out.println(row);
+        }
+        for (ModeResult r : comparison.modes()) {
+            ProcessCosts costs = r.processCosts();
+            if (costs == null || r.failure() != null) continue;
+            out.printf(Locale.ROOT, "%s: starting the workers took %.3f s (summed over workers), serializing %.3f s, "
+                    + "%s bytes of tasks and results crossed the pipes%n", r.mode().cliName(), costs.spawnNanos() / 1e9,
+                    costs.serializeNanos() / 1e9, String.format(Locale.ROOT, "%,d", costs.bytesTransferred()));
         }
         long dropped = comparison.modes().stream().mapToLong(ModeResult::droppedEvents).sum();
         if (dropped > 0) {
