@@ -44,8 +44,10 @@ final class ReportTable {
             ProcessCosts costs = r.processCosts();
             if (costs == null || r.failure() != null) continue;
             out.printf(Locale.ROOT, "%s: starting the workers took %.3f s (summed over workers), serializing %.3f s, "
-                    + "%s bytes of tasks and results crossed the pipes%n", r.mode().cliName(), costs.spawnNanos() / 1e9,
-                    costs.serializeNanos() / 1e9, String.format(Locale.ROOT, "%,d", costs.bytesTransferred()));
+                    + "%s bytes of tasks and results crossed the pipes; the worker processes used %.3f CPU s in all "
+                    + "(JIT and GC threads included)%n", r.mode().cliName(), costs.spawnNanos() / 1e9,
+                    costs.serializeNanos() / 1e9, String.format(Locale.ROOT, "%,d", costs.bytesTransferred()),
+                    costs.processCpuNanos() / 1e9);
         }
         long dropped = comparison.modes().stream().mapToLong(ModeResult::droppedEvents).sum();
         if (dropped > 0) {

@@ -66,6 +66,7 @@ final class ResultFigures {
         m.put("serializeSeconds", costs == null ? null : costs.serializeNanos() / 1e9);
         m.put("bytesTransferred", costs == null ? null : costs.bytesTransferred());
         m.put("clockGapMicros", costs == null ? null : costs.clockGapNanos() / 1e3);
+        m.put("workerProcessesCpuSeconds", costs == null ? null : costs.processCpuNanos() / 1e9);
         m.put("lockWaitMillis", lock ? distribution(r.lock().waitMicros(), 1e-3) : null);
         m.put("handoffLatencyMicros", lock ? distribution(r.lock().handoffMicros(), 1) : null);
         List<Map<String, Object>> lanes = new ArrayList<>();

@@ -50,6 +50,10 @@ public final class Gil {
     private final LockSettings settings;
     /** False for free threads: take and drop do nothing. Immutable. */
     private final boolean enabled;
+    /** Forced switching in effect (on, and not the legacy algorithm). Immutable. */
+    private final boolean forcedSwitching;
+    /** Set once a second thread takes or waits for the lock; read by legacy ticks without the mutex. */
+    private volatile boolean multiThreaded;
 
     /** Guards {@code locked}, {@code switchNumber}, {@code waiters}, {@code lastDropNanos} and the lock counters. */
     private final ReentrantLock mutex = new ReentrantLock();
@@ -72,10 +76,13 @@ public final class Gil {
     /** Waits that ended to find the lock taken again (legacy: the lost race). Guarded by {@code mutex}. */
     private long futileWakeups;
 
-    /** Taken (after {@code mutex}) to change {@code lastHolder}; forced switching waits on {@code switchCond}. */
+    /**
+     * Taken (after {@code mutex}) to change {@code lastHolder} when forced switching is in effect;
+     * the forced wait waits on {@code switchCond}.
+     */
     private final ReentrantLock switchMutex = new ReentrantLock();
     private final Condition switchCond = switchMutex.newCondition();
-    /** The thread that took the lock last. Written holding both mutexes; read holding either. */
+    /** The thread that took the lock last. Written holding both mutexes (only {@code mutex} without forced switching); read holding either. */
     private ThreadState lastHolder;
     /** Drops that waited for another thread to take the lock. Guarded by {@code switchMutex}. */
     private long forcedSwitches;
@@ -90,6 +97,7 @@ public final class Gil {
     public Gil(LockSettings settings, boolean enabled) {
         this.settings = settings;
         this.enabled = enabled;
+        this.forcedSwitching = settings.forcedSwitching() && settings.algorithm() != LockSettings.Algorithm.LEGACY;
     }
 
     public LockSettings settings() {
@@ -118,16 +126,17 @@ public final class Gil {
             t.lostLockAtNanos = 0;
             if (locked) {
                 waited = true;
-                waiters++;
-                t.waitingForLock(lostAt);
+                multiThreaded = true;
                 try {
+                    waiters++;
+                    t.waitingForLock(lostAt);
                     waitUntilFree(t);
                 } finally {
                     waiters--;
                 }
             }
             // _ready:
-            switchMutex.lock(); // must be held to change lastHolder: see drop()
+            if (forcedSwitching) switchMutex.lock(); // must be held to change lastHolder: see drop()
             try {
                 locked = true;
                 from = lastHolder;
@@ -135,15 +144,17 @@ public final class Gil {
                     lastHolder = t;
                     switchNumber++;
                     if (from != null) { // the very first take is no hand-off
+                        multiThreaded = true;
                         handoffs++;
                         switchedAt = System.nanoTime();
                         from.lostLockAtNanos = switchedAt;
                     }
                 }
-                if (settings.forcedSwitching()) switchCond.signal();
+                if (forcedSwitching) switchCond.signal();
             } finally {
-                switchMutex.unlock();
+                if (forcedSwitching) switchMutex.unlock();
             }
+            // Under the mutex, which cancel() also holds to set the flag: a cancel is never cleared here.
             if (dropRequest && !cancelled) dropRequest = false;
             // Hand-off latency only means something for a taker that waited: the drop that woke it.
             droppedAt = waited ? lastDropNanos : 0;
@@ -199,7 +210,7 @@ public final class Gil {
         } finally {
             mutex.unlock();
         }
-        if (settings.forcedSwitching() && !legacy() && dropRequest && !finalRelease) {
+        if (forcedSwitching && dropRequest && !finalRelease) {
             switchMutex.lock();
             try {
                 if (lastHolder == t && !cancelled) { // not switched yet => wait
@@ -222,19 +233,30 @@ public final class Gil {
     public void cancel(String reason) {
         cancelReason = reason;
         cancelled = true;
-        dropRequest = true;
+        // The request is set holding each mutex under which it may be cleared, so a clear that read
+        // "not cancelled" just before cannot wipe it out afterwards.
         mutex.lock();
         try {
+            dropRequest = true;
             cond.signalAll();
         } finally {
             mutex.unlock();
         }
         switchMutex.lock();
         try {
+            dropRequest = true;
             switchCond.signalAll();
         } finally {
             switchMutex.unlock();
         }
+    }
+
+    /**
+     * Whether a second thread has ever wanted the lock. CPython 2 created its lock only when a second
+     * thread started, so a lone thread never paid for ticks; the legacy tick skips its release until then.
+     */
+    boolean multiThreaded() {
+        return multiThreaded;
     }
 
     public boolean isCancelled() {

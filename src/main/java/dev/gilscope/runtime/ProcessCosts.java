@@ -8,5 +8,8 @@ package dev.gilscope.runtime;
  * @param bytesTransferred serialized task inputs and results sent through the pipes
  * @param clockGapNanos largest time from a child's clock stamp to its arrival in gilscope: both read the same
  *     monotonic clock, so this bounds how far a child's events could be misplaced on the shared time axis
+ * @param processCpuNanos CPU time of the worker processes as a whole (their JIT compiler and garbage
+ *     collector threads too), summed; the lanes' CPU time counts only the threads that run tasks
  */
-public record ProcessCosts(long spawnNanos, long serializeNanos, long bytesTransferred, long clockGapNanos) {}
+public record ProcessCosts(long spawnNanos, long serializeNanos, long bytesTransferred, long clockGapNanos,
+                           long processCpuNanos) {}

@@ -73,6 +73,7 @@ final class ProcessModeExecutor implements ModeExecutor {
         Dispatch dispatch = new Dispatch(run, params.chunkSize());
         List<Thread> companions = new ArrayList<>();
         AtomicReference<String> companionFailure = new AtomicReference<>();
+        Gil companionGil = new Gil(settings.lock(), true);
         try {
             if (settings.pool() == RunSettings.Pool.WARM) {
                 spawn(workers, settings, trace, inbox, workload, params);
@@ -84,11 +85,10 @@ final class ProcessModeExecutor implements ModeExecutor {
             }
             trace.start(start);
             main.begin();
-            Gil companionGil = new Gil(settings.lock(), true);
             for (int c = 0; c < run.companionCount() && failure == null; c++) {
                 int companion = c;
                 ThreadModeExecutor.startWorker("I/O", mode, companionGil, probe, settings, trace, companions,
-                        companionFailure, py -> run.runCompanion(py, companion));
+                        companionFailure, companionGil::cancel, py -> run.runCompanion(py, companion));
             }
             if (failure == null) failure = distribute(main, workers, dispatch, inbox, results);
             if (failure == null) failure = shutDown(main, workers, inbox);
@@ -108,7 +108,10 @@ final class ProcessModeExecutor implements ModeExecutor {
                 }
             }
             workers.forEach(w -> w.awaitExit(EXIT_WAIT_MILLIS)); // and killed if they linger
-            if (failure != null) companions.forEach(Thread::interrupt);
+            if (failure != null) {
+                companionGil.cancel(failure);
+                companions.forEach(Thread::interrupt);
+            }
             joinCompanions(companions);
             main.end();
             removeHook(onExit);
@@ -270,7 +273,8 @@ final class ProcessModeExecutor implements ModeExecutor {
         }
         long bytes = workers.stream().mapToLong(w -> w.bytesSent() + w.bytesReceived()).sum();
         long gap = workers.stream().mapToLong(WorkerProcess::clockGapNanos).max().orElse(0);
-        return new ProcessCosts(spawn, serialize, bytes, gap);
+        long processCpu = workers.stream().mapToLong(w -> Math.max(0, w.processCpuNanos())).sum();
+        return new ProcessCosts(spawn, serialize, bytes, gap, processCpu);
     }
 
     private static void joinCompanions(List<Thread> companions) {

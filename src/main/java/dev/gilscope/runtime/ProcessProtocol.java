@@ -18,7 +18,8 @@ import java.io.IOException;
  * parent → child   CHUNK     count, then (task index, input bytes) × count
  * child → parent   RESULTS   count, then (task index, result bytes) × count, then the lane events since the last batch
  * parent → child   SHUTDOWN
- * child → parent   BYE       the last lane events, CPU time, ns per lane state, tasks run
+ * child → parent   BYE       the last lane events, worker CPU time, ns per lane state, tasks run,
+ *                            dropped events, CPU time of the whole process
  * child → parent   FAILED    message (the child exits after sending it)
  * </pre>
  * A child also exits when its stdin ends or its parent process is gone: it never outlives gilscope.

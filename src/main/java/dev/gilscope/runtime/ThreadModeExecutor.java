@@ -43,29 +43,30 @@ final class ThreadModeExecutor implements ModeExecutor {
         AtomicInteger nextChunk = new AtomicInteger();
         AtomicReference<String> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
-        control.onCancel(() -> {
-            gil.cancel(control.cancelReason());
+        Canceller cancelRun = reason -> {
+            gil.cancel(reason);
             synchronized (threads) {
                 threads.forEach(Thread::interrupt); // wakes sleepers in blocking I/O
             }
-        });
+        };
+        control.onCancel(() -> cancelRun.cancel(control.cancelReason()));
 
         long start = System.nanoTime();
         trace.start(start);
         if (singleThread) {
-            startWorker("T1", mode, gil, probe, settings, trace, threads, failure, py -> {
+            startWorker("T1", mode, gil, probe, settings, trace, threads, failure, cancelRun, py -> {
                 for (int c = 0; c < run.companionCount(); c++) run.runCompanion(py, c);
                 runTasks(py, run, chunkSize, nextChunk, results);
             });
         } else {
             for (int w = 0; w < settings.workers(); w++) {
-                startWorker("T" + (w + 1), mode, gil, probe, settings, trace, threads, failure,
+                startWorker("T" + (w + 1), mode, gil, probe, settings, trace, threads, failure, cancelRun,
                         py -> runTasks(py, run, chunkSize, nextChunk, results));
             }
             for (int c = 0; c < run.companionCount(); c++) {
                 int companion = c;
                 startWorker(run.companionCount() == 1 ? "I/O" : "I/O" + (c + 1), mode, gil, probe, settings, trace,
-                        threads, failure, py -> run.runCompanion(py, companion));
+                        threads, failure, cancelRun, py -> run.runCompanion(py, companion));
             }
         }
         joinAll(threads);
@@ -86,9 +87,14 @@ final class ThreadModeExecutor implements ModeExecutor {
         void run(ThreadState py);
     }
 
+    /** Stops every thread of a mode: cancels its lock and wakes its sleepers. */
+    interface Canceller {
+        void cancel(String reason);
+    }
+
     static void startWorker(String name, Mode mode, Gil gil, CpuProbe probe, RunSettings settings,
                                     ModeTrace trace, List<Thread> threads, AtomicReference<String> failure,
-                                    WorkerBody body) {
+                                    Canceller cancelRun, WorkerBody body) {
         ThreadState py = new ThreadState(gil, trace.addLane(name), probe, settings.cores(), settings.recording());
         Thread thread = Thread.ofPlatform().name("gilscope-" + mode.cliName() + "-" + name).unstarted(() -> {
             try {
@@ -98,7 +104,7 @@ final class ThreadModeExecutor implements ModeExecutor {
                 // another worker failed or the user cancelled: that is reported by whoever caused it
             } catch (Throwable t) {
                 String why = name + " failed: " + describe(t);
-                if (failure.compareAndSet(null, why)) gil.cancel(why);
+                if (failure.compareAndSet(null, why)) cancelRun.cancel(why);
             } finally {
                 py.end();
             }
@@ -117,6 +123,7 @@ final class ThreadModeExecutor implements ModeExecutor {
             int first = chunk * chunkSize;
             int last = Math.min(tasks, first + chunkSize);
             for (int task = first; task < last; task++) {
+                py.checkCancelled(); // between tasks too: a task may have no check point of its own
                 py.taskStarted(task);
                 results[task] = run.compute(py, run.input(task));
                 py.taskEnded(task);

@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
  * One worker thread's interpreter state (CPython's {@code PyThreadState}): the {@link Interpreter} that
  * workload code talks to, and the recorder of the worker's lane.
  *
- * <p>The hot path is {@link #checkpoint()}: two counter decrements and one volatile read when nothing
- * is pending. Everything else (recording, sampling the core, taking the lock) happens at state changes,
+ * <p>The hot path is {@link #checkpoint()}: a counter decrement and a volatile read (new lock) or two
+ * counter decrements (legacy lock) when nothing is pending. Everything else (recording, sampling the core, taking the lock) happens at state changes,
  * which are rare next to check points. Recording is checked once per state change ("will this be
  * recorded?") before anything is gathered.
  *
@@ -39,7 +39,7 @@ public final class ThreadState implements Interpreter {
     private final int legacyTicks;
     private final BitSet cores;
 
-    /** Check points left until the legacy lock is released and retaken. */
+    /** Check points left until the legacy lock is released and retaken (once a second thread exists). */
     private int ticker;
     /** Check points left until the next core sample. */
     private int untilCoreSample = CHECKPOINTS_PER_CORE_SAMPLE;
@@ -109,9 +109,12 @@ public final class ThreadState implements Interpreter {
     void end() {
         try {
             enter(LaneState.IDLE); // before the release, so the next holder's lane never overlaps this one
-            if (holding) dropLock(true);
         } finally {
-            totals.addCpuNanos(probe.threadCpuNanos() - cpuAtBeginNanos);
+            try {
+                if (holding) dropLock(true); // whatever happened, the others must get the lock
+            } finally {
+                totals.addCpuNanos(probe.threadCpuNanos() - cpuAtBeginNanos);
+            }
         }
     }
 
@@ -248,7 +251,7 @@ public final class ThreadState implements Interpreter {
     private void legacyTick() {
         ticker = legacyTicks;
         checkCancelled();
-        if (!lockEnabled) return;
+        if (!lockEnabled || !gil.multiThreaded()) return;
         dropLock(false);
         gil.take(this);
     }
@@ -258,7 +261,7 @@ public final class ThreadState implements Interpreter {
         gil.drop(this, finalRelease);
     }
 
-    private void checkCancelled() {
+    void checkCancelled() {
         if (gil.cancelled) throw new RunCancelledException(gil.cancelReason());
     }
 

@@ -63,6 +63,8 @@ final class WorkerProcess {
     /** Largest gap seen between the child's clock stamp and its arrival here (ns); see {@link #clockGapNanos()}. */
     private volatile long clockGapNanos;
     private volatile long bytesReceived;
+    /** CPU time of the whole child process (all its threads), or -1 if unknown; set by its BYE. */
+    private volatile long processCpuNanos = -1;
     private long bytesSent;
 
     private WorkerProcess(String name, Lane lane, ModeTrace trace, BlockingQueue<Message> inbox) {
@@ -204,6 +206,10 @@ final class WorkerProcess {
         return bytesReceived;
     }
 
+    long processCpuNanos() {
+        return processCpuNanos;
+    }
+
     /**
      * Both processes read the same monotonic clock (CLOCK_MONOTONIC on Linux), so child stamps are
      * used as they are. This is the check: the largest time between a stamp the child took just before
@@ -266,6 +272,7 @@ final class WorkerProcess {
         int tasks = in.readInt();
         for (int i = 0; i < tasks; i++) lane.totals().taskDone();
         trace.addDroppedEvents(in.readLong());
+        processCpuNanos = in.readLong();
         addSpawningTotal();
     }
 

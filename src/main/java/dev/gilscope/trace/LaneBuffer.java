@@ -18,8 +18,8 @@ import java.util.List;
  *   <li>Recorded events are never moved or overwritten, so a reader that has seen {@link #size()}
  *       events may read all of them while the writer goes on (the count is published with a release
  *       store after the event's words are written).</li>
- *   <li>An event that does not fit in the budget is dropped and counted in {@link #droppedEvents()};
- *       nothing is lost silently.</li>
+ *   <li>An event that does not fit in the budget is dropped and counted in {@link #droppedEvents()},
+ *       and the time of the first one kept ({@link #recordedUntilNanos()}); nothing is lost silently.</li>
  * </ol>
  *
  * <p>Layout: each event takes {@value #WORDS} longs: time (ns), packed kind / core / aux, arg.
@@ -33,12 +33,14 @@ public final class LaneBuffer {
 
     private static final VarHandle SIZE;
     private static final VarHandle DROPPED;
+    private static final VarHandle FIRST_DROPPED;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             SIZE = lookup.findVarHandle(LaneBuffer.class, "size", int.class);
             DROPPED = lookup.findVarHandle(LaneBuffer.class, "dropped", long.class);
+            FIRST_DROPPED = lookup.findVarHandle(LaneBuffer.class, "firstDroppedNanos", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -50,6 +52,10 @@ public final class LaneBuffer {
     private int size;
     @SuppressWarnings("unused") // accessed through DROPPED
     private long dropped;
+    @SuppressWarnings("unused") // accessed through FIRST_DROPPED
+    private long firstDroppedNanos;
+    /** The budget refused this lane a chunk; only the writer reads or writes it. */
+    private boolean exhausted;
 
     public LaneBuffer(EventBudget budget) {
         this.budget = budget;
@@ -59,12 +65,17 @@ public final class LaneBuffer {
 
     /** Appends one event; only the lane's current writer may call this. */
     public void add(long timeNanos, EventKind kind, int core, int aux, long arg) {
+        if (exhausted) {
+            drop(timeNanos);
+            return;
+        }
         int index = (int) SIZE.getOpaque(this);
         int chunkIndex = index >>> CHUNK_SHIFT;
-        long[] chunk = chunks[chunkIndex];
+        long[] chunk = chunkIndex < chunks.length ? chunks[chunkIndex] : null;
         if (chunk == null) {
             if (chunkIndex >= chunks.length || !budget.tryGrant(CHUNK_EVENTS)) {
-                DROPPED.setRelease(this, (long) DROPPED.getOpaque(this) + 1);
+                exhausted = true; // sticky: no more trips to the shared budget
+                drop(timeNanos);
                 return;
             }
             chunk = new long[CHUNK_EVENTS * WORDS];
@@ -75,6 +86,19 @@ public final class LaneBuffer {
         chunk[offset + 1] = pack(kind, core, aux);
         chunk[offset + 2] = arg;
         SIZE.setRelease(this, index + 1);
+    }
+
+    private void drop(long timeNanos) {
+        if ((long) DROPPED.getOpaque(this) == 0) FIRST_DROPPED.setRelease(this, timeNanos);
+        DROPPED.setRelease(this, (long) DROPPED.getOpaque(this) + 1);
+    }
+
+    /**
+     * When the first event that did not fit was to be recorded, or {@link Long#MAX_VALUE} if none was
+     * dropped: past it, the lane's recording is incomplete and must not be drawn as if it were known.
+     */
+    public long recordedUntilNanos() {
+        return droppedEvents() == 0 ? Long.MAX_VALUE : (long) FIRST_DROPPED.getAcquire(this);
     }
 
     /** Events recorded so far; every index below it may be read. */

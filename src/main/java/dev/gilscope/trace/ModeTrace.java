@@ -83,11 +83,13 @@ public final class ModeTrace {
 
     /** A consistent view for drawing: per lane, how many events may be read, and the time it was taken. */
     public Snapshot snapshot() {
-        List<Lane> now = lanes();
-        int[] counts = new int[now.size()];
-        for (int i = 0; i < counts.length; i++) counts[i] = now.get(i).buffer().size();
+        // The time first: every event counted below was recorded before it, so no segment runs past "now".
+        long now = System.nanoTime();
         long end = endNanos;
-        return new Snapshot(this, now, counts, end != 0 ? end : System.nanoTime(), end != 0);
+        List<Lane> current = lanes();
+        int[] counts = new int[current.size()];
+        for (int i = 0; i < counts.length; i++) counts[i] = current.get(i).buffer().size();
+        return new Snapshot(this, current, counts, end != 0 ? end : now, end != 0);
     }
 
     /**

@@ -13,9 +13,11 @@ public final class Segments {
 
     /**
      * Visits the segments among the first {@code count} events of {@code buffer}; the last one is
-     * closed at {@code endNanos} (the end of the run, or "now" for a live run).
+     * closed at {@code endNanos} (the end of the run, or "now" for a live run), or where the lane's
+     * recording stopped for want of room, whichever is earlier: beyond that nothing is known.
      */
     public static void forEach(LaneBuffer buffer, int count, long endNanos, Visitor visitor) {
+        endNanos = Math.min(endNanos, buffer.recordedUntilNanos());
         LaneState state = null;
         long since = 0;
         int core = -1;

@@ -62,13 +62,35 @@ class RunFailureTest {
     void cancelWakesThreadsBlockedInIo() throws Exception {
         RunControl control = new RunControl();
         var workload = Workloads.byName("io-wait").orElseThrow();
+        CountDownLatch waiting = new CountDownLatch(1);
         CompletableFuture<ComparisonResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(workload,
                 workload.defaults().withSize(60_000), RunSettings.defaults(), List.of(Mode.GIL_THREADS),
-                new Comparison.Listener() {}, control));
-        Thread.sleep(Comparison.WARM_UP_MILLIS_PER_MODE + 300); // well into the 60 s waits
+                new Comparison.Listener() {
+                    @Override
+                    public void modeStarted(Mode mode, ModeTrace trace) {
+                        waiting.countDown();
+                    }
+                }, control));
+        assertTrue(waiting.await(20, TimeUnit.SECONDS));
+        Thread.sleep(300); // into the 60 s waits
         control.cancel("stopped by the user");
         ComparisonResult result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> running.get());
         assertTrue(result.modes().get(0).failure().startsWith("cancelled"));
+        assertNoWorkerThreadsLeft();
+    }
+
+    @Test
+    void aFailingTaskWakesThreadsBlockedInIo() {
+        KernelRun run = new KernelRun(2, py -> {
+            if (((ThreadState) py).lane().index() == 0) {
+                KernelRun.spin(py, 1_000);
+                throw new IllegalStateException("boom");
+            }
+            return py.blockingIo(60_000_000_000L); // a minute of I/O that must be cut short
+        });
+        ModeResult result = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> run.runIn(Mode.GIL_THREADS, RunSettings.defaults()));
+        assertTrue(result.failure().contains("boom"), result.failure());
         assertNoWorkerThreadsLeft();
     }
 

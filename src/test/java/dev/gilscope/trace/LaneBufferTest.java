@@ -36,6 +36,19 @@ class LaneBufferTest {
     }
 
     @Test
+    void aLaneThatRanOutOfRoomIsNotDrawnPastItsLastRecordedMoment() {
+        LaneBuffer b = new LaneBuffer(new EventBudget(LaneBuffer.CHUNK_EVENTS));
+        for (int i = 0; i < LaneBuffer.CHUNK_EVENTS; i++) {
+            b.add(1_000 + i, EventKind.STATE, 0, (i % 2 == 0 ? LaneState.RUNNING_WITH_LOCK : LaneState.WAITING_FOR_LOCK).ordinal(), 0);
+        }
+        b.add(50_000, EventKind.STATE, 0, LaneState.IDLE.ordinal(), 0); // does not fit
+        long[] lastEnd = new long[1];
+        Segments.forEach(b, b.size(), 1_000_000, (state, start, end, core) -> lastEnd[0] = end);
+        assertEquals(50_000, lastEnd[0], "the last known state ends where recording stopped, not at the end of the run");
+        assertEquals(50_000, b.recordedUntilNanos());
+    }
+
+    @Test
     void aLiveReaderOnlyEverSeesCompleteEvents() throws InterruptedException {
         LaneBuffer b = new LaneBuffer(EventBudget.generous());
         int total = 2_000_000;

@@ -1,5 +1,7 @@
 package dev.gilscope.cli.bench;
 
+import dev.gilscope.cli.bench.FidelityTable.Row;
+import dev.gilscope.cli.bench.FidelityTable.Runs;
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.LockSettings;
 import dev.gilscope.runtime.Mode;
@@ -9,11 +11,8 @@ import dev.gilscope.workload.Outcome;
 import dev.gilscope.workload.WorkloadParams;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.StringJoiner;
-import java.util.function.DoubleFunction;
 
 /**
  * Section 4: one row per lesson, gilscope's figure from this run next to CPython's (DESIGN §1,
@@ -26,39 +25,6 @@ public final class FidelityBench {
 
     /** The order rows are printed in. */
     private static final List<String> LESSONS = List.of("L1", "L8", "L4", "L5", "L6", "L7", "L9", "L10");
-
-    /**
-     * One row of the table.
-     *
-     * @param value the figure the verdict is taken on, NaN when a run it needs failed
-     * @param shown the figure as printed
-     * @param runs the runs the figure comes from, for the wall-time and other-load columns
-     */
-    private record Row(String lesson, String figure, double value, String shown, String cpython, Band target,
-                       List<Runs> runs) {}
-
-    /**
-     * Every run of one mode that a figure uses (one per round), shown in the wall-time column as its
-     * name, its median wall time and an optional note.
-     */
-    private record Runs(String name, List<ModeResult> results, String note) {
-        Runs(String name, List<ModeResult> results) {
-            this(name, results, "");
-        }
-
-        boolean ok() {
-            return results.stream().allMatch(ModeResult::resultOk);
-        }
-
-        String wall() {
-            if (!ok()) return name + " FAILED";
-            double median = Stats.median(results.stream().mapToDouble(ModeResult::wallNanos).toArray());
-            if (results.size() <= 2) return name + " " + Stats.seconds((long) median) + note;
-            double min = results.stream().mapToDouble(ModeResult::wallNanos).min().orElseThrow();
-            double max = results.stream().mapToDouble(ModeResult::wallNanos).max().orElseThrow();
-            return Stats.fmt("%s %.3f s (%.3f–%.3f)%s", name, median / 1e9, min / 1e9, max / 1e9, note);
-        }
-    }
 
     private final BenchRunner runner;
     private final BenchSizes sizes;
@@ -85,16 +51,7 @@ public final class FidelityBench {
                 shape(sizes.cpuBound()), shape(sizes.matrix()), shape(sizes.io()), shape(sizes.latency()),
                 shape(sizes.latencyLong()), shape(sizes.counter()), sizes.counterRuns(), sizes.speedupRounds(),
                 sizes.speedupRounds() == 1 ? "" : "s"));
-        TextTable table = new TextTable("<lesson", "<figure", "gilscope", "<CPython", "<target", "<verdict",
-                "other load", "<wall times (median, range)");
-        for (Row r : rows) {
-            List<ModeResult> all = r.runs().stream().flatMap(runs -> runs.results().stream()).toList();
-            StringJoiner walls = new StringJoiner(" · ");
-            r.runs().forEach(runs -> walls.add(runs.wall()));
-            table.row(r.lesson(), r.figure(), r.shown(), r.cpython(), r.target().text(), r.target().verdict(r.value()),
-                    OtherLoad.format(runner.medianOtherLoad(all)), walls);
-        }
-        table.print(out);
+        FidelityTable.print(out, rows, runner);
         out.println("(other load: cores that other processes kept busy while the row's runs went on, median over them; "
                 + "figures that need both cores read low when it is well above 0)");
     }
@@ -127,15 +84,15 @@ public final class FidelityBench {
         }
         Runs seq = new Runs("sequential", sequential);
         Runs twoFree = new Runs("free-threads(2)", free2);
-        rows.add(speedup("L1", "count-primes gil-threads(2) speed-up", seq, new Runs("gil-threads(2)", gil),
+        rows.add(FidelityTable.speedup("L1", "count-primes gil-threads(2) speed-up", seq, new Runs("gil-threads(2)", gil),
                 "1.02× (3.11)", Band.between(0.8, 1.2, "0.8–1.2×")));
-        rows.add(speedup("L8", "count-primes free-threads(2) speed-up", seq, twoFree, "1.75× (Pool(2))",
+        rows.add(FidelityTable.speedup("L8", "count-primes free-threads(2) speed-up", seq, twoFree, "1.75× (Pool(2))",
                 Band.atLeast(1.7, "≥ 1.7×")));
-        rows.add(speedup("L7", Stats.fmt("count-primes legacy GIL (%d ticks) speed-up", legacy.lock().legacyTicks()), seq, new Runs("gil-threads(2) legacy", legacyGil),
+        rows.add(FidelityTable.speedup("L7", Stats.fmt("count-primes legacy GIL (%d ticks) speed-up", legacy.lock().legacyTicks()), seq, new Runs("gil-threads(2) legacy", legacyGil),
                 "0.69× (2.7)", Band.below(1, "< 1×")));
-        rows.add(speedup("L10", "count-primes free-threads(4) vs (2)", twoFree,
+        rows.add(FidelityTable.speedup("L10", "count-primes free-threads(4) vs (2)", twoFree,
                 new Runs("free-threads(4)", free4), "–", Band.between(0.8, 1.1, "0.8–1.1×")));
-        rows.add(speedup("L10", "count-primes free-threads(8) vs (2)", twoFree,
+        rows.add(FidelityTable.speedup("L10", "count-primes free-threads(8) vs (2)", twoFree,
                 new Runs("free-threads(8)", free8), "–", Band.between(0.8, 1.1, "0.8–1.1×")));
     }
 
@@ -151,14 +108,14 @@ public final class FidelityBench {
             sequential.add(r.modes().get(0));
             gil.add(r.modes().get(1));
         }
-        rows.add(speedup("L4", "matrix-native gil-threads(4) speed-up", new Runs("sequential", sequential),
+        rows.add(FidelityTable.speedup("L4", "matrix-native gil-threads(4) speed-up", new Runs("sequential", sequential),
                 new Runs("gil-threads(4)", gil), "1.55× (NumPy)", Band.between(1.3, 2.1, "1.3–2.1×")));
     }
 
     private void io() {
         ComparisonResult r = runner.run("L5 io-wait", "io-wait", sizes.io(), base.withWorkers(4),
                 List.of(Mode.SEQUENTIAL, Mode.GIL_THREADS));
-        rows.add(speedup("L5", Stats.fmt("io-wait %d × %d ms gil-threads(4) speed-up", sizes.io().tasks(),
+        rows.add(FidelityTable.speedup("L5", Stats.fmt("io-wait %d × %d ms gil-threads(4) speed-up", sizes.io().tasks(),
                         sizes.io().size()), new Runs("sequential", List.of(r.modes().get(0))),
                 new Runs("gil-threads(4)", List.of(r.modes().get(1))), "3.98×", Band.atLeast(3.6, "≥ 3.6× (0.9 N)")));
     }
@@ -220,35 +177,12 @@ public final class FidelityBench {
                     : new double[0];
             rows.add(new Row("L9", Stats.fmt("counter += 1 share of %s updates lost, %s", Stats.millions(total),
                     c.figure()), ok ? Stats.median(lost) : Double.NaN,
-                    ok ? medianAndRange(lost, v -> Stats.fmt("%.1f %%", 100 * v)) : "FAILED", c.cpython(), c.target(),
+                    ok ? FidelityTable.medianAndRange(lost, v -> Stats.fmt("%.1f %%", 100 * v)) : "FAILED", c.cpython(), c.target(),
                     List.of(new Runs(c.mode().cliName() + "(2)", runs))));
         }
     }
 
     // ---- helpers ----
-
-    /**
-     * A speed-up row: per round, the wall time of the baseline run divided by that of the measured run
-     * of the same round; the median of those ratios.
-     */
-    private static Row speedup(String lesson, String figure, Runs baseline, Runs measured, String cpython, Band target) {
-        List<Runs> runs = List.of(baseline, measured);
-        if (!baseline.ok() || !measured.ok()) return new Row(lesson, figure, Double.NaN, "FAILED", cpython, target, runs);
-        double[] ratios = new double[baseline.results().size()];
-        for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = (double) baseline.results().get(i).wallNanos() / measured.results().get(i).wallNanos();
-        }
-        return new Row(lesson, figure, Stats.median(ratios), medianAndRange(ratios, Stats::times), cpython, target, runs);
-    }
-
-    /** "0.98×" for one value, "0.98× (0.95–1.01)" for several. */
-    private static String medianAndRange(double[] values, DoubleFunction<String> format) {
-        String median = format.apply(Stats.median(values));
-        double min = Arrays.stream(values).min().orElseThrow();
-        double max = Arrays.stream(values).max().orElseThrow();
-        if (values.length == 1 || min == max) return median;
-        return median + " (" + format.apply(min).replace("×", "") + "–" + format.apply(max) + ")";
-    }
 
     private static String shape(WorkloadParams p) {
         return p.tasks() + " × " + Stats.grouped(p.size());

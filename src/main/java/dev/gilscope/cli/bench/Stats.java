@@ -16,6 +16,18 @@ final class Stats {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
+    /**
+     * The {@code q}-quantile (0 ≤ q ≤ 1) by the nearest-rank method: the smallest value with at least
+     * {@code q} of all values at or below it, so it is always one of the measured values.
+     */
+    static double percentile(double[] values, double q) {
+        if (values.length == 0) throw new IllegalArgumentException("no values");
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
     /** (max − min) / median: how far apart repeated measurements of one thing were. */
     static double spread(double[] values) {
         double min = Arrays.stream(values).min().orElseThrow();

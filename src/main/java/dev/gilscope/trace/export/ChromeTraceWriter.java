@@ -27,15 +27,33 @@ import java.util.Objects;
  *
  * <pre>
  * {"otherData": {"gilscope": {formatVersion 1, workload, parameters, cores,
- *                             modes: [{name, pid, startNanos, endNanos, lanes: [{totals, events}], summary}]}},
+ *                             modes: [{name, pid, startNanos, endNanos,
+ *                                      lanes: [{name, index, kind, pid, tid, totals, events}], summary}]}},
  *  "displayTimeUnit": "ms",
  *  "traceEvents": [                                  one event per line, streamed
- *    M process_name / thread_name                    pid = mode (1, 2, …), tid = lane index + 1
+ *    M process_name / process_sort_index / thread_name / thread_sort_index
  *    X  state slices, back to back                   name = state label, cat = LaneState, args {core}
  *    i  instants, s:"t"                              cat = EventKind, args by kind (see below)
- *    X  "CPU cores" process per mode                 pid = 1000 + mode pid, tid = core + 1
+ *    X  "CPU cores" process per mode                 name = lane (" (waiting)"), cat "state", args {state}
  *  ]}
  * </pre>
+ *
+ * <p>Processes and threads, as Perfetto shows them (all pids and tids are small positive integers,
+ * none of them an operating-system id):
+ * <pre>
+ * row                        pid                            tid              process_name / thread_name
+ * mode m (0, 1, …)           m + 1                          –                "gil-threads"
+ *   its THREAD lanes         the mode's pid                 lane index + 1   – / "T1", "I/O", "main"
+ * its PROCESS lanes          mode pid × 10000 + lane tid    lane index + 1   "processes · P2 (pid 12345)" / "P2"
+ * its "CPU cores"            1000 + mode pid                core + 1         "gil-threads · CPU cores" / "core 3"
+ * </pre>
+ * A PROCESS lane (a worker process of its own) is a process of its own with its one worker thread;
+ * "(pid N)" is the operating-system pid from the lane's totals, left out when unknown. Processes are
+ * sorted (process_sort_index, counting up through the file) mode by mode: the mode, right under it its
+ * PROCESS lanes in lane order, then its "CPU cores", whose rows cover every lane of the mode, threads
+ * and processes alike. The header lists each lane's {@code kind} (THREAD or PROCESS) and the
+ * {@code pid} and {@code tid} its events carry; {@link TraceReader} takes a lane without a kind (files
+ * saved before lanes had one) as a THREAD.
  *
  * <p>Times: {@code ts} and {@code dur} are microseconds from the mode's own {@code startNanos}, written
  * as exact decimals (three places at most), so every mode starts at 0 on one shared axis and no
@@ -93,7 +111,10 @@ public final class ChromeTraceWriter {
             json.writeEndObject();
             json.writeStringField("displayTimeUnit", "ms");
             json.writeArrayFieldStart("traceEvents");
-            for (int m = 0; m < snapshots.size(); m++) new ModeWriter(json, m, snapshots.get(m)).write();
+            int sortIndex = 0;
+            for (int m = 0; m < snapshots.size(); m++) {
+                sortIndex = new ModeWriter(json, m, snapshots.get(m)).write(sortIndex);
+            }
             json.writeEndArray();
             json.writeEndObject();
         }
@@ -126,6 +147,8 @@ public final class ChromeTraceWriter {
                 json.writeStartObject();
                 json.writeStringField("name", lane.name());
                 json.writeNumberField("index", lane.index());
+                json.writeStringField("kind", lane.kind().name());
+                json.writeNumberField("pid", TraceFormat.lanePid(TraceFormat.pid(m), lane.kind(), lane.index()));
                 json.writeNumberField("tid", TraceFormat.tid(lane.index()));
                 json.writeNumberField("nativeThreadId", totals.nativeThreadId());
                 json.writeNumberField("cpuNanos", totals.cpuNanos());
@@ -146,12 +169,11 @@ public final class ChromeTraceWriter {
         json.writeEndObject();
     }
 
-    /** The events of one mode: its lanes, then its "CPU cores" process. */
+    /** The events of one mode: its lanes (threads of its process, or processes of their own), then its "CPU cores". */
     private static final class ModeWriter {
         private static final int NO_TID = -1;
         private final JsonGenerator json;
-        private final int modeIndex;
-        private final int pid;
+        private final int modePid;
         private final ModeTrace.Snapshot snapshot;
         private final long zeroNanos;
         private final BitSet namedCores = new BitSet();
@@ -160,27 +182,41 @@ public final class ChromeTraceWriter {
 
         ModeWriter(JsonGenerator json, int modeIndex, ModeTrace.Snapshot snapshot) {
             this.json = json;
-            this.modeIndex = modeIndex;
-            this.pid = TraceFormat.pid(modeIndex);
+            this.modePid = TraceFormat.pid(modeIndex);
             this.snapshot = snapshot;
             this.zeroNanos = snapshot.trace().startNanos();
         }
 
-        void write() throws IOException {
+        /** Writes the mode with its processes sorted from {@code sortIndex} on; returns the next free sort index. */
+        int write(int sortIndex) throws IOException {
             String mode = snapshot.trace().mode();
-            metadata(pid, NO_TID, "process_name", "name", mode);
-            metadata(pid, NO_TID, "process_sort_index", "sort_index", 2 * modeIndex);
+            metadata(modePid, NO_TID, "process_name", "name", mode);
+            metadata(modePid, NO_TID, "process_sort_index", "sort_index", sortIndex++);
             List<Lane> lanes = snapshot.lanes();
             for (Lane lane : lanes) {
-                metadata(pid, TraceFormat.tid(lane.index()), "thread_name", "name", lane.name());
-                metadata(pid, TraceFormat.tid(lane.index()), "thread_sort_index", "sort_index", lane.index());
+                int lanePid = lanePid(lane);
+                int tid = TraceFormat.tid(lane.index());
+                if (lane.kind() == Lane.Kind.PROCESS) {
+                    long osPid = lane.totals().nativeThreadId();
+                    String name = mode + " · " + lane.name() + (osPid > 0 ? " (pid " + osPid + ")" : "");
+                    metadata(lanePid, NO_TID, "process_name", "name", name);
+                    metadata(lanePid, NO_TID, "process_sort_index", "sort_index", sortIndex++);
+                }
+                metadata(lanePid, tid, "thread_name", "name", lane.name());
+                metadata(lanePid, tid, "thread_sort_index", "sort_index", lane.index());
             }
             for (int l = 0; l < lanes.size(); l++) writeLane(lanes.get(l), snapshot.eventCount(l));
-            writeCores(mode, lanes);
+            writeCores(mode, lanes, sortIndex++);
+            return sortIndex;
+        }
+
+        private int lanePid(Lane lane) {
+            return TraceFormat.lanePid(modePid, lane.kind(), lane.index());
         }
 
         private void writeLane(Lane lane, int count) throws IOException {
             LaneBuffer buffer = lane.buffer();
+            int pid = lanePid(lane);
             int tid = TraceFormat.tid(lane.index());
             LaneWalk.forEach(buffer, count, snapshot.untilNanos(), new LaneWalk.Visitor() {
                 @Override
@@ -190,12 +226,12 @@ public final class ChromeTraceWriter {
 
                 @Override
                 public void instant(int index, LaneState state) throws IOException {
-                    instantEvent(tid, buffer, index);
+                    instantEvent(pid, tid, buffer, index);
                 }
             });
         }
 
-        private void instantEvent(int tid, LaneBuffer buffer, int i) throws IOException {
+        private void instantEvent(int pid, int tid, LaneBuffer buffer, int i) throws IOException {
             EventKind kind = buffer.kind(i);
             int core = buffer.core(i);
             List<Lane> lanes = snapshot.lanes();
@@ -242,13 +278,13 @@ public final class ChromeTraceWriter {
             json.writeEndObject();
         }
 
-        private void writeCores(String mode, List<Lane> lanes) throws IOException {
-            int coresPid = CORES_PID_OFFSET + pid;
+        private void writeCores(String mode, List<Lane> lanes, int sortIndex) throws IOException {
+            int coresPid = CORES_PID_OFFSET + modePid;
             CoreView.forEach(snapshot, (core, laneIndex, state, start, end) -> {
                 if (!coresNamed) {
                     coresNamed = true;
                     metadata(coresPid, NO_TID, "process_name", "name", mode + " · CPU cores");
-                    metadata(coresPid, NO_TID, "process_sort_index", "sort_index", 2 * modeIndex + 1);
+                    metadata(coresPid, NO_TID, "process_sort_index", "sort_index", sortIndex);
                 }
                 if (!namedCores.get(core)) {
                     namedCores.set(core);

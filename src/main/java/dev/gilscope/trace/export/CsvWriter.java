@@ -22,6 +22,8 @@ import java.util.Locale;
  *
  * <p>Columns: {@value #HEADER}.
  * <ul>
+ *   <li>{@code lane}: the lane's name; whether it is a thread or a worker process of its own is not a
+ *       column (the JSON's header has it as the lane's {@code kind});</li>
  *   <li>{@code kind}: {@code segment}, or the event kind in lower case ({@code handoff},
  *       {@code drop_request}, {@code core}, …);</li>
  *   <li>{@code state}: the segment's state, or the lane's state at the instant (empty before its first);</li>

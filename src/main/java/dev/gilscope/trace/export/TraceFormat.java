@@ -14,6 +14,12 @@ final class TraceFormat {
     /** A mode's "CPU cores" process is its pid plus this. */
     static final int CORES_PID_OFFSET = 1000;
 
+    /**
+     * A PROCESS lane's pid is its mode's pid times this plus the lane's tid: lane P2 (tid 3) of mode
+     * pid 2 is pid 20003. Above every mode pid and every "CPU cores" pid, and readable at a glance.
+     */
+    static final int PROCESS_PID_STRIDE = 10_000;
+
     // keys of instants' args
     static final String CORE = "core";
     static final String HOLDER = "holder";
@@ -29,8 +35,21 @@ final class TraceFormat {
         return modeIndex + 1;
     }
 
+    /** A lane's tid, whatever its kind: within its mode's pid for a thread, within its own pid for a process. */
     static int tid(int laneIndex) {
         return laneIndex + 1;
+    }
+
+    /** The pid a lane's events are written under: its mode's for a thread, one of its own for a process. */
+    static int lanePid(int modePid, Lane.Kind kind, int laneIndex) {
+        if (kind == Lane.Kind.THREAD) return modePid;
+        int tid = tid(laneIndex);
+        if (tid >= PROCESS_PID_STRIDE || modePid >= CORES_PID_OFFSET) {
+            throw new IllegalArgumentException("no pid for process lane " + laneIndex + " of mode pid " + modePid
+                    + ": a trace holds at most " + (CORES_PID_OFFSET - 1) + " modes of "
+                    + (PROCESS_PID_STRIDE - 1) + " lanes");
+        }
+        return modePid * PROCESS_PID_STRIDE + tid;
     }
 
     /** What a timeline viewer shows for an instant. */

@@ -32,9 +32,11 @@ import java.util.Map;
  * order, the same totals and the same count of dropped events, so the board shows it exactly as it
  * showed the live run.
  *
- * <p>What it reads: {@code otherData.gilscope} for modes, lanes and totals; from {@code traceEvents},
- * only the lanes' state slices ({@code X}) and instants ({@code i}); names, the "CPU cores" rows and
- * anything else a viewer may have added are ignored, as they are derived.
+ * <p>What it reads: {@code otherData.gilscope} for modes, lanes (with their kind: a lane without one,
+ * as in files saved before lanes had a kind, is a THREAD) and totals; from {@code traceEvents}, only the
+ * lanes' state slices ({@code X}) and instants ({@code i}): a THREAD lane's under its mode's pid, a
+ * PROCESS lane's under the pid of its own (see {@link ChromeTraceWriter}); names, the "CPU cores" rows
+ * and anything else a viewer may have added are ignored, as they are derived.
  *
  * <p>What it refuses, with a {@link TraceFormatException} whose one-line message says what was wrong
  * and what is accepted: a file over {@value #MAX_FILE_MIB} MiB, anything that is not complete JSON,
@@ -215,16 +217,27 @@ public final class TraceReader {
         }
 
         private void add(EventFields e, JsonLocation at) throws TraceFormatException {
-            ModeSlot mode = header.byPid.get(e.pid);
+            Track track = header.byPid.get(e.pid);
             // Metadata, the derived "CPU cores" rows and whatever else a viewer added are not recorded events.
-            if (mode == null || e.phase == null) return;
+            if (track == null || e.phase == null) return;
             boolean slice = e.phase.equals("X");
             if (!slice && !e.phase.equals("i") && !e.phase.equals("I")) return;
-            if (e.tid < 1 || e.tid > mode.lanes().size()) {
+            ModeSlot mode = track.mode();
+            int laneIndex = e.tid - 1;
+            if (track.processLane() >= 0) {
+                if (laneIndex != track.processLane()) {
+                    throw damaged(at, "is on tid " + e.tid + " of pid " + e.pid + ", the process of lane '"
+                            + mode.lanes().get(track.processLane()).name() + "' of mode '" + mode.trace().mode()
+                            + "', whose worker is tid " + TraceFormat.tid(track.processLane()));
+                }
+            } else if (e.tid < 1 || e.tid > mode.lanes().size()) {
                 throw damaged(at, "is on tid " + e.tid + " of mode '" + mode.trace().mode()
                         + "', which has lanes with tid 1 to " + mode.lanes().size());
+            } else if (mode.lanes().get(laneIndex).kind() == Lane.Kind.PROCESS) {
+                throw damaged(at, "is on tid " + e.tid + " of mode '" + mode.trace().mode() + "', but lane '"
+                        + mode.lanes().get(laneIndex).name() + "' is a process of its own with pid "
+                        + TraceFormat.lanePid(mode.pid(), Lane.Kind.PROCESS, laneIndex));
             }
-            int laneIndex = e.tid - 1;
             LaneBuffer buffer = mode.lanes().get(laneIndex).buffer();
             if (e.ts == null) throw damaged(at, "has no ts");
             long time = mode.startNanos() + micros(e.ts, at, "ts");
@@ -370,8 +383,14 @@ public final class TraceReader {
     }
 
     /** A mode being rebuilt: its trace and what its header declares. */
-    private record ModeSlot(ModeTrace trace, long startNanos, List<Lane> lanes, int[] declaredEvents,
+    private record ModeSlot(ModeTrace trace, int pid, long startNanos, List<Lane> lanes, int[] declaredEvents,
                             Map<String, Object> summary) {}
+
+    /**
+     * What the events of one pid belong to: a mode's own process (its THREAD lanes, by tid), with
+     * {@code processLane} -1, or the process of its PROCESS lane {@code processLane}.
+     */
+    private record Track(ModeSlot mode, int processLane) {}
 
     /** {@code otherData.gilscope}, checked, with the modes and lanes it declares already built. */
     private static final class Header {
@@ -380,7 +399,7 @@ public final class TraceReader {
         private final Map<String, String> parameters = new LinkedHashMap<>();
         private int cores;
         private final List<ModeSlot> modes = new ArrayList<>();
-        private final Map<Integer, ModeSlot> byPid = new HashMap<>();
+        private final Map<Integer, Track> byPid = new HashMap<>();
 
         private Header(Reading reading) {
             this.reading = reading;
@@ -458,22 +477,34 @@ public final class TraceReader {
                 trace.addDroppedEvents(dropped);
                 List<Lane> lanes = new ArrayList<>();
                 for (int l = 0; l < laneList.size(); l++) {
-                    lanes.add(lane(trace, (Map<?, ?>) laneList.get(l), l, where + ".lanes[" + l + "]"));
+                    lanes.add(lane(trace, pid, (Map<?, ?>) laneList.get(l), l, where + ".lanes[" + l + "]"));
                 }
                 Map<?, ?> summary = optional(mode, "summary", Map.class, Map.of(), where);
                 Map<String, Object> figures = new LinkedHashMap<>();
                 summary.forEach((k, v) -> figures.put(String.valueOf(k), v));
-                ModeSlot slot = new ModeSlot(trace, start, List.copyOf(lanes), declared, figures);
-                if (byPid.put(pid, slot) != null) throw reading.damaged("two modes have pid " + pid);
+                ModeSlot slot = new ModeSlot(trace, pid, start, List.copyOf(lanes), declared, figures);
+                if (byPid.put(pid, new Track(slot, -1)) != null) throw reading.damaged("two modes have pid " + pid);
+                for (Lane lane : lanes) {
+                    if (lane.kind() != Lane.Kind.PROCESS) continue;
+                    int lanePid = TraceFormat.lanePid(pid, lane.kind(), lane.index());
+                    if (byPid.put(lanePid, new Track(slot, lane.index())) != null) {
+                        throw reading.damaged("two modes or lanes have pid " + lanePid);
+                    }
+                }
                 modes.add(slot);
             }
         }
 
-        private Lane lane(ModeTrace trace, Map<?, ?> lane, int position, String where) throws TraceFormatException {
+        private Lane lane(ModeTrace trace, int modePid, Map<?, ?> lane, int position, String where)
+                throws TraceFormatException {
             String name = required(lane, "name", String.class, where);
             long index = number(lane, "index", (long) position, position, position, where);
-            Lane added = trace.addLane(name);
+            Lane.Kind kind = kind(optional(lane, "kind", String.class, Lane.Kind.THREAD.name(), where), where);
+            Lane added = trace.addLane(name, kind);
             if (added.index() != index) throw reading.damaged(where + " has index " + index);
+            // Written for those who read the file themselves; the reader derives it, so it must agree.
+            long pid = TraceFormat.lanePid(modePid, kind, position);
+            number(lane, "pid", pid, pid, pid, where);
             LaneTotals totals = added.totals();
             totals.setNativeThreadId(number(lane, "nativeThreadId", -1L, Long.MIN_VALUE, Long.MAX_VALUE, where));
             totals.addCpuNanos(number(lane, "cpuNanos", 0L, Long.MIN_VALUE, Long.MAX_VALUE, where));
@@ -493,6 +524,12 @@ public final class TraceReader {
                 totals.addStateNanos(state, nanos);
             }
             return added;
+        }
+
+        private Lane.Kind kind(String name, String where) throws TraceFormatException {
+            for (Lane.Kind kind : Lane.Kind.values()) if (kind.name().equals(name)) return kind;
+            throw reading.damaged(where + ".kind is '" + name + "', which is no lane kind (expected one of "
+                    + Arrays.toString(Lane.Kind.values()) + ")");
         }
 
         void checkComplete() throws TraceFormatException {

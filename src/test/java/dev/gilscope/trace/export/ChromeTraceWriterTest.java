@@ -24,6 +24,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,6 +172,81 @@ class ChromeTraceWriterTest {
     }
 
     @Test
+    void eachProcessLaneIsAProcessOfItsOwnSortedRightUnderItsMode() throws IOException {
+        ModeTrace processes = Runs.processes();
+        Map<String, Object> trace = writeAndParse(List.of(Runs.sequential(), processes)); // processes: pid 2
+
+        // the mode's own process and one per worker process; nothing else outside the "CPU cores"
+        Map<Long, Object> names = new java.util.TreeMap<>();
+        for (Map<String, Object> e : events(trace, e -> "process_name".equals(e.get("name")))) {
+            names.put((long) e.get("pid"), map(e.get("args")).get("name"));
+        }
+        assertEquals(Map.of(1L, "sequential", 1001L, "sequential · CPU cores",
+                2L, "processes", 20002L, "processes · P1 (pid 31001)", 20003L, "processes · P2 (pid 31002)",
+                1002L, "processes · CPU cores"), names);
+
+        // the thread lane stays a thread of the mode's process; each worker is the one thread of its own
+        assertEquals("main", metadata(trace, 2, 1, "thread_name"));
+        assertNull(metadata(trace, 2, 2, "thread_name"));
+        assertNull(metadata(trace, 2, 3, "thread_name"));
+        assertEquals("P1", metadata(trace, 20002, 2, "thread_name"));
+        assertEquals("P2", metadata(trace, 20003, 3, "thread_name"));
+        assertEquals(Set.of(List.of(2L, 1L), List.of(20002L, 2L), List.of(20003L, 3L)),
+                events(trace, e -> List.of("X", "i").contains(e.get("ph"))
+                        && ((long) e.get("pid") == 2 || (long) e.get("pid") > 10_000))
+                        .stream().map(e -> List.of((long) e.get("pid"), tid(e))).collect(Collectors.toSet()),
+                "every event of the mode on its lane's (pid, tid)");
+        for (Lane lane : processes.lanes()) {
+            long pid = lane.kind() == Lane.Kind.PROCESS ? 20001L + lane.index() : 2;
+            assertEquals(lane.buffer().size(), count(trace, e -> List.of("X", "i").contains(e.get("ph"))
+                    && (long) e.get("pid") == pid && tid(e) == lane.index() + 1), "events of " + lane.name());
+        }
+        Map<String, Object> taskEnd = events(trace, e -> "TASK_END".equals(e.get("cat"))
+                && (long) e.get("pid") == 20003).getFirst();
+        assertEquals(57.0, ts(taskEnd), 1e-9, "times from the mode's start, as for threads");
+        assertEquals(1L, map(taskEnd.get("args")).get("task"));
+
+        // sorted: each mode, its worker processes, its "CPU cores"; then the next mode
+        List<Long> order = List.of(1L, 1001L, 2L, 20002L, 20003L, 1002L);
+        for (int i = 0; i + 1 < order.size(); i++) {
+            assertTrue(sortIndex(trace, order.get(i)) < sortIndex(trace, order.get(i + 1)),
+                    "pid " + order.get(i) + " above pid " + order.get(i + 1));
+        }
+
+        // the "CPU cores" of the mode show the worker processes too
+        assertEquals(List.of("P1"), events(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 1002
+                && tid(e) == 3).stream().map(e -> e.get("name")).toList());
+        assertEquals(List.of("P1"), events(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 1002
+                && tid(e) == 4).stream().map(e -> e.get("name")).toList(), "after it moved to core 3");
+        assertEquals(List.of("P2"), events(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 1002
+                && tid(e) == 5).stream().map(e -> e.get("name")).toList());
+
+        // the header says which lane is which, and where its events are
+        Map<String, Object> mode = map(list(map(map(trace.get("otherData")).get("gilscope")).get("modes")).get(1));
+        List<Map<String, Object>> lanes = list(mode.get("lanes")).stream().map(ChromeTraceWriterTest::map).toList();
+        assertEquals(List.of("THREAD", "PROCESS", "PROCESS"), lanes.stream().map(l -> l.get("kind")).toList());
+        assertEquals(List.of(2L, 20002L, 20003L), lanes.stream().map(l -> l.get("pid")).toList());
+        assertEquals(List.of(1L, 2L, 3L), lanes.stream().map(l -> l.get("tid")).toList());
+        assertEquals(Runs.OS_PID_P2, lanes.get(2).get("nativeThreadId"));
+
+        assertPerfettoRules(trace);
+    }
+
+    @Test
+    void aWorkerProcessWhosePidIsUnknownIsNamedWithoutIt() throws IOException {
+        ModeTrace mode = new ModeTrace("processes", new EventBudget(1 << 14));
+        mode.start(0);
+        Runs.state(mode.addLane("P1", Lane.Kind.PROCESS).buffer(), 5, 0, LaneState.SPAWNING); // never started
+        mode.finish(10);
+        Map<String, Object> trace = writeAndParse(List.of(mode));
+        assertEquals("processes", metadata(trace, 1, -1, "process_name"));
+        assertEquals("processes · P1", metadata(trace, 10_001, -1, "process_name"));
+        assertEquals("P1", metadata(trace, 10_001, 1, "thread_name"));
+        assertEquals(1, count(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 10_001 && tid(e) == 1));
+        assertPerfettoRules(trace);
+    }
+
+    @Test
     void lanesClaimingOneCoreAtOnceNeverOverlapOnItsTrack() throws IOException {
         ModeTrace mode = new ModeTrace("free-threads", new EventBudget(1 << 16));
         mode.start(0);
@@ -194,7 +271,7 @@ class ChromeTraceWriterTest {
 
     @Test
     void everyTrackNestsAsPerfettoRequires() throws IOException {
-        assertPerfettoNesting(writeAndParse(Runs.comparison()));
+        assertPerfettoRules(writeAndParse(Runs.withProcesses()));
     }
 
     @Test
@@ -243,6 +320,46 @@ class ChromeTraceWriterTest {
             assertNull(p.nextToken(), "one JSON document: " + new String(out.toByteArray(), StandardCharsets.UTF_8));
             return trace;
         }
+    }
+
+    /**
+     * What Perfetto needs: integer pids and tids, every process and thread that has events named by
+     * {@code M} metadata with a sort index, and no overlapping slices on one track.
+     */
+    static void assertPerfettoRules(Map<String, Object> trace) {
+        Set<Long> namedProcesses = new java.util.HashSet<>();
+        Set<Long> sortedProcesses = new java.util.HashSet<>();
+        Set<List<Long>> namedThreads = new java.util.HashSet<>();
+        Set<List<Long>> sortedThreads = new java.util.HashSet<>();
+        for (Map<String, Object> e : events(trace, e -> "M".equals(e.get("ph")))) {
+            assertTrue(e.get("pid") instanceof Long, "integer pid: " + e);
+            assertTrue(e.get("tid") == null || e.get("tid") instanceof Long, "integer tid: " + e);
+            long pid = (long) e.get("pid");
+            switch ((String) e.get("name")) {
+                case "process_name" -> namedProcesses.add(pid);
+                case "process_sort_index" -> sortedProcesses.add(pid);
+                case "thread_name" -> namedThreads.add(List.of(pid, tid(e)));
+                case "thread_sort_index" -> sortedThreads.add(List.of(pid, tid(e)));
+                default -> throw new AssertionError("unexpected metadata " + e);
+            }
+        }
+        assertEquals(namedProcesses, sortedProcesses);
+        assertEquals(namedThreads, sortedThreads);
+        for (Map<String, Object> e : events(trace, e -> !"M".equals(e.get("ph")))) {
+            assertTrue(e.get("pid") instanceof Long && e.get("tid") instanceof Long, "integer pid and tid: " + e);
+            assertTrue(namedThreads.contains(List.of((long) e.get("pid"), tid(e))), "on a named thread: " + e);
+            assertTrue(namedProcesses.contains((long) e.get("pid")), "in a named process: " + e);
+        }
+        List<Long> sortIndices = events(trace, e -> "process_sort_index".equals(e.get("name")))
+                .stream().map(e -> (long) map(e.get("args")).get("sort_index")).toList();
+        assertEquals(sortIndices.size(), Set.copyOf(sortIndices).size(), "one sort index per process");
+        assertPerfettoNesting(trace);
+    }
+
+    static long sortIndex(Map<String, Object> trace, long pid) {
+        return events(trace, e -> "process_sort_index".equals(e.get("name")) && (long) e.get("pid") == pid)
+                .stream().map(e -> (long) map(e.get("args")).get("sort_index")).findFirst()
+                .orElseThrow(() -> new AssertionError("no process_sort_index for pid " + pid));
     }
 
     /** Perfetto drops X slices of one track that overlap without nesting. */

@@ -25,12 +25,22 @@ final class Runs {
     static final long T0 = 7_000_000_123_456L;
     /** The second mode starts later on the same clock; exports must still put it at 0. */
     static final long T1 = T0 + 900_000_000L;
+    /** The processes mode starts later still. */
+    static final long T2 = T1 + 700_000_000L;
+    /** Operating-system pids of the worker processes P1 and P2. */
+    static final long OS_PID_P1 = 31_001;
+    static final long OS_PID_P2 = 31_002;
 
     private Runs() {}
 
     /** "sequential" (one lane), then "gil-threads" (T1, T2 and an I/O lane), as a comparison records them. */
     static List<ModeTrace> comparison() {
         return List.of(sequential(), gilThreads());
+    }
+
+    /** The comparison, then "processes": three modes, the third with worker processes. */
+    static List<ModeTrace> withProcesses() {
+        return List.of(sequential(), gilThreads(), processes());
     }
 
     static ModeTrace sequential() {
@@ -104,6 +114,54 @@ final class Runs {
         return mode;
     }
 
+    /**
+     * As the processes mode records it: the parent's "main" thread dispatches and collects; P1 and P2
+     * are worker processes whose SPAWNING the parent recorded and whose other events came from the child.
+     */
+    static ModeTrace processes() {
+        ModeTrace mode = new ModeTrace("processes", new EventBudget(1 << 16));
+        mode.start(T2);
+        Lane main = mode.addLane("main");
+        Lane p1 = mode.addLane("P1", Lane.Kind.PROCESS);
+        Lane p2 = mode.addLane("P2", Lane.Kind.PROCESS);
+        state(p1.buffer(), T2 + 10, 0, LaneState.SPAWNING);
+        state(p2.buffer(), T2 + 20, 0, LaneState.SPAWNING);
+
+        LaneBuffer m = main.buffer();
+        state(m, T2 + 30, 0, LaneState.SERIALIZING);
+        state(m, T2 + 500, 0, LaneState.TRANSFERRING);
+        state(m, T2 + 700, 0, LaneState.IDLE);
+        state(m, T2 + 60_000, 1, LaneState.DESERIALIZING);
+        state(m, T2 + 61_000, 1, LaneState.IDLE);
+
+        LaneBuffer a = p1.buffer();
+        state(a, T2 + 40_000, 2, LaneState.DESERIALIZING);
+        state(a, T2 + 40_300, 2, LaneState.RUNNING_WITH_LOCK);
+        a.add(T2 + 40_301, TASK_START, 2, 0, 0);
+        a.add(T2 + 45_000, CORE, 3, 0, 0);
+        a.add(T2 + 55_000, TASK_END, 3, 0, 0);
+        state(a, T2 + 55_001, 3, LaneState.SERIALIZING);
+        state(a, T2 + 55_400, 3, LaneState.IDLE);
+
+        LaneBuffer b = p2.buffer();
+        state(b, T2 + 42_000, 4, LaneState.DESERIALIZING);
+        state(b, T2 + 42_250, 4, LaneState.RUNNING_WITH_LOCK);
+        b.add(T2 + 42_260, TASK_START, 4, 0, 1);
+        b.add(T2 + 57_000, TASK_END, 4, 0, 1);
+        state(b, T2 + 57_010, 4, LaneState.IDLE);
+
+        main.totals().setNativeThreadId(4243);
+        p1.totals().setNativeThreadId(OS_PID_P1);
+        p2.totals().setNativeThreadId(OS_PID_P2);
+        for (Lane lane : List.of(p1, p2)) {
+            lane.totals().addStateNanos(LaneState.RUNNING_WITH_LOCK, 14_000 + lane.index());
+            lane.totals().addCpuNanos(15_000 + lane.index());
+            lane.totals().taskDone();
+        }
+        mode.finish(T2 + 62_000);
+        return mode;
+    }
+
     static RunInfo info() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("workers", "2");
@@ -117,7 +175,11 @@ final class Runs {
         gil.put("resultOk", true);
         gil.put("failure", null);
         gil.put("handoffs", 3L);
-        return new RunInfo("count-primes", parameters, 8, Map.of("sequential", seq, "gil-threads", gil));
+        Map<String, Object> processes = new LinkedHashMap<>();
+        processes.put("wallNanos", 62_000L);
+        processes.put("speedup", 0.5);
+        return new RunInfo("count-primes", parameters, 8,
+                Map.of("sequential", seq, "gil-threads", gil, "processes", processes));
     }
 
     static void state(LaneBuffer buffer, long nanos, int core, LaneState state) {

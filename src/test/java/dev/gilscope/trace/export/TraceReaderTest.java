@@ -37,7 +37,7 @@ class TraceReaderTest {
 
     @Test
     void roundTripsLanesEventsTotalsAndRunInfo() throws IOException {
-        List<ModeTrace> original = Runs.comparison();
+        List<ModeTrace> original = Runs.withProcesses();
         SavedRun run = TraceReader.read(save(original, "run.json"));
 
         assertEquals(Runs.info(), run.info());
@@ -56,6 +56,7 @@ class TraceReaderTest {
                 Lane b = after.lanes().get(l);
                 assertEquals(a.index(), b.index());
                 assertEquals(a.name(), b.name());
+                assertEquals(a.kind(), b.kind(), "kind of " + before.mode() + "/" + a.name());
                 assertEquals(a.buffer().events(a.buffer().size()), b.buffer().events(b.buffer().size()),
                         "events of " + before.mode() + "/" + a.name() + ": time, kind, core, aux, arg, in order");
                 assertEquals(a.totals().nanosByState(), b.totals().nanosByState());
@@ -66,6 +67,42 @@ class TraceReaderTest {
             }
             assertEquals(LockStatistics.of(before.snapshot(), LockCounters.NONE),
                     LockStatistics.of(after.snapshot(), LockCounters.NONE), "the summary figures come out the same");
+        }
+    }
+
+    @Test
+    void roundTripsLaneKindsWithTheWorkerProcessesPids() throws IOException {
+        SavedRun run = TraceReader.read(save(Runs.withProcesses(), "processes.json"));
+        ModeTrace processes = run.modes().get(2);
+        assertEquals(List.of(Lane.Kind.THREAD, Lane.Kind.PROCESS, Lane.Kind.PROCESS),
+                processes.lanes().stream().map(Lane::kind).toList());
+        assertEquals(List.of("main", "P1", "P2"), processes.lanes().stream().map(Lane::name).toList());
+        assertEquals(List.of(4243L, Runs.OS_PID_P1, Runs.OS_PID_P2),
+                processes.lanes().stream().map(l -> l.totals().nativeThreadId()).toList());
+        assertTrue(run.modes().get(1).lanes().stream().allMatch(l -> l.kind() == Lane.Kind.THREAD));
+        LaneBuffer p2 = processes.lanes().get(2).buffer();
+        assertEquals(Runs.processes().lanes().get(2).buffer().events(6), p2.events(p2.size()));
+    }
+
+    @Test
+    void readsAnOldStyleHeaderWithoutLaneKindsAsThreads() throws IOException {
+        // What gilscope saved before lanes had a kind: the same file without "kind" and "pid" in the lanes.
+        Map<String, Object> json = parse(save(Runs.comparison(), "run.json"));
+        for (Object mode : ChromeTraceWriterTest.list(gilscope(json).get("modes"))) {
+            for (Object lane : ChromeTraceWriterTest.list(ChromeTraceWriterTest.map(mode).get("lanes"))) {
+                assertEquals("THREAD", ChromeTraceWriterTest.map(lane).remove("kind"));
+                ChromeTraceWriterTest.map(lane).remove("pid");
+            }
+        }
+        SavedRun run = TraceReader.read(writeJson(json, "old.json"));
+        List<ModeTrace> original = Runs.comparison();
+        for (int m = 0; m < original.size(); m++) {
+            for (int l = 0; l < original.get(m).lanes().size(); l++) {
+                Lane lane = run.modes().get(m).lanes().get(l);
+                assertEquals(Lane.Kind.THREAD, lane.kind(), lane.name());
+                LaneBuffer before = original.get(m).lanes().get(l).buffer();
+                assertEquals(before.events(before.size()), lane.buffer().events(lane.buffer().size()));
+            }
         }
     }
 
@@ -205,6 +242,46 @@ class TraceReaderTest {
                 "has a ts that is not a number", "line ");
         assertRefused(writeJson(with(json, edited(events, "holding lock", "tid", 9)), "tid.json"),
                 "is on tid 9 of mode 'sequential', which has lanes with tid 1 to 1", "changed or damaged");
+    }
+
+    @Test
+    void refusesLaneKindsThatDoNotFitTheEvents() throws IOException {
+        Map<String, Object> json = parse(save(Runs.withProcesses(), "run.json"));
+        Map<String, Object> p2 = ChromeTraceWriterTest.map(ChromeTraceWriterTest.list(ChromeTraceWriterTest.map(
+                ChromeTraceWriterTest.list(gilscope(json).get("modes")).get(2)).get("lanes")).get(2));
+
+        p2.put("kind", "FIBER");
+        assertRefused(writeJson(json, "kind.json"), "otherData.gilscope.modes[2].lanes[2].kind is 'FIBER'",
+                "[THREAD, PROCESS]", "changed or damaged");
+        p2.put("kind", "PROCESS");
+        p2.put("pid", 3);
+        assertRefused(writeJson(json, "pid.json"), "otherData.gilscope.modes[2].lanes[2].pid is 3, outside 30003");
+        p2.put("pid", 30003);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> events = (List<Map<String, Object>>) json.get("traceEvents");
+        List<Map<String, Object>> moved = new ArrayList<>();
+        for (Map<String, Object> e : events) {
+            Map<String, Object> copy = new LinkedHashMap<>(e);
+            if (((Number) e.get("pid")).intValue() == 30003) copy.put("pid", 3); // back under the mode, as a thread
+            moved.add(copy);
+        }
+        assertRefused(writeJson(with(json, moved), "moved.json"),
+                "is on tid 3 of mode 'processes', but lane 'P2' is a process of its own with pid 30003");
+        List<Map<String, Object>> wrongTid = new ArrayList<>(events);
+        for (int i = 0; i < wrongTid.size(); i++) {
+            if (((Number) wrongTid.get(i).get("pid")).intValue() == 30002 && "X".equals(wrongTid.get(i).get("ph"))) {
+                Map<String, Object> changed = new LinkedHashMap<>(wrongTid.get(i));
+                changed.put("tid", 1);
+                wrongTid.set(i, changed);
+                break;
+            }
+        }
+        assertRefused(writeJson(with(json, wrongTid), "tid.json"),
+                "is on tid 1 of pid 30002, the process of lane 'P1' of mode 'processes', whose worker is tid 2");
+        assertEquals(List.of(Lane.Kind.THREAD, Lane.Kind.PROCESS, Lane.Kind.PROCESS),
+                TraceReader.read(writeJson(json, "fine.json")).modes().get(2).lanes().stream().map(Lane::kind).toList(),
+                "the untouched file reads");
     }
 
     @Test
