@@ -5,6 +5,8 @@ import dev.gilscope.cli.bench.BenchSizes;
 import dev.gilscope.cli.bench.FidelityBench;
 import dev.gilscope.cli.bench.HandoffBench;
 import dev.gilscope.cli.bench.MachineLine;
+import dev.gilscope.cli.bench.ProcessSizes;
+import dev.gilscope.cli.bench.ProcessesBench;
 import dev.gilscope.cli.bench.RecordingCostBench;
 import dev.gilscope.cli.bench.RecordingOverheadBench;
 import dev.gilscope.cli.bench.Section;
@@ -16,18 +18,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gilscope bench}: recording cost, lock hand-off latency and fidelity to CPython, measured in one
- * run on this machine and reported as ratios from that run. Tables on stdout, progress on stderr; the
- * sections live in {@code dev.gilscope.cli.bench}.
+ * {@code gilscope bench}: recording cost, lock hand-off latency, fidelity to CPython and the costs of the
+ * processes mode, measured in one run on this machine and reported as ratios from that run. Tables on
+ * stdout, progress on stderr; the sections live in {@code dev.gilscope.cli.bench}.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure recording cost, lock hand-off latency and fidelity to CPython on this machine.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure recording cost, lock hand-off latency, fidelity to CPython and the costs of worker processes on this machine.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Much smaller sizes: a smoke run of well under a minute.")
     boolean quick;
 
     @Option(names = "--only", paramLabel = "LIST",
-            description = "Comma-separated sections to run: recording, handoff, fidelity (default: all).")
+            description = "Comma-separated sections to run: recording, handoff, fidelity, processes (default: all).")
     String only;
 
     private final PrintStream out;
@@ -66,6 +68,10 @@ final class BenchCommand implements Callable<Integer> {
         if (sections.contains(Section.FIDELITY)) {
             out.println();
             new FidelityBench(runner, sizes).run(out);
+        }
+        if (sections.contains(Section.PROCESSES)) {
+            out.println();
+            new ProcessesBench(runner, quick ? ProcessSizes.quick() : ProcessSizes.full()).run(out);
         }
         out.println();
         out.println("other load over the whole bench: " + MachineLine.otherLoad(runner.otherLoadSinceStart()));

@@ -113,6 +113,7 @@ public final class ProcessWorkerMain {
                 return;
             }
             if (tag != ProcessProtocol.CHUNK) throw new IOException("unexpected message " + tag);
+            py.enterPhase(LaneState.TRANSFERRING); // the chunk has begun to arrive: its bytes are in the pipe
             int count = in.readInt();
             int[] tasks = new int[count];
             byte[][] inputBytes = new byte[count][];

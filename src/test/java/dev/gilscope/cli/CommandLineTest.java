@@ -46,6 +46,7 @@ class CommandLineTest {
         "--workload count-primes --chunk-size -1              | --chunk-size -1 must be at least 1",
         "--workload count-primes --switch-interval-ms 0       | --switch-interval-ms 0.0 is out of range",
         "--workload count-primes --gil old                    | --gil 'old' is not known; use new or legacy",
+        "--workload count-primes --pool hot                   | --pool 'hot' is not known; use cold or warm",
         "--workload count-primes --checkpoints sometimes      | --checkpoints 'sometimes' is not known",
         "--workload count-primes --cores 0,999                | names core(s) 999 that this process cannot use",
         "--workload count-primes --cores zero                 | is not a core list",

@@ -5,15 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * How much CPU everything but this JVM used while a run went on, in cores: other processes on the
- * machine and, through the {@code steal} column, other virtual machines on the same host. From the
- * aggregate {@code cpu} line of {@code /proc/stat} and this process's {@code /proc/self/stat}, both in
- * clock ticks; elsewhere than Linux it is unknown (NaN). A figure that needs both cores reads low when
+ * How much CPU everything but this JVM and its child processes used while a run went on, in cores:
+ * other processes on the machine and, through the {@code steal} column, other virtual machines on the
+ * same host. From the aggregate {@code cpu} line of {@code /proc/stat} and this process's
+ * {@code /proc/self/stat} (its own time and that of its children once they have exited and been waited
+ * for, as the worker processes of a run have by its end), both in clock ticks; elsewhere than Linux it
+ * is unknown (NaN). A figure that needs both cores reads low when
  * this is well above zero.
  */
 final class OtherLoad {
 
-    /** Counters at one moment: busy ticks of all cores, all ticks of all cores, this process's ticks. */
+    /** Counters at one moment: busy ticks of all cores, all ticks of all cores, this process's and its children's ticks. */
     record Mark(long busyTicks, long allTicks, long ownTicks) {}
 
     private static final Path STAT = Path.of("/proc/stat");
@@ -32,7 +34,9 @@ final class OtherLoad {
             long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
             String self = Files.readString(SELF);
             String[] s = self.substring(self.lastIndexOf(')') + 2).trim().split("\\s+"); // fields from 3 (state) on
-            long own = Long.parseLong(s[11]) + Long.parseLong(s[12]); // utime, stime (fields 14 and 15)
+            // utime, stime (fields 14 and 15), and cutime, cstime (16 and 17): children that have exited and
+            // been waited for, such as the worker processes of a finished run, are part of the bench too
+            long own = Long.parseLong(s[11]) + Long.parseLong(s[12]) + Long.parseLong(s[13]) + Long.parseLong(s[14]);
             return new Mark(all - idle, all, own);
         } catch (IOException | RuntimeException e) {
             return null;

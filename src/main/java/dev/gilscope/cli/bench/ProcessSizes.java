@@ -24,7 +24,7 @@ public record ProcessSizes(String name, int dispatchTasks, int dispatchWarmUp, i
     }
 
     public static ProcessSizes quick() {
-        return new ProcessSizes("quick", 1_500, 500, 3, p(4, 600_000), 1, p(5_000, 10_000_000), p(4, 1_000_000));
+        return new ProcessSizes("quick", 1_500, 500, 3, p(8, 600_000), 1, p(20_000, 10_000_000), p(4, 1_000_000));
     }
 
     private static WorkloadParams p(int tasks, long size) {

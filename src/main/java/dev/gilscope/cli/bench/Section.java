@@ -13,7 +13,9 @@ public enum Section {
     /** Lock hand-off latency of two CPU-bound threads. */
     HANDOFF,
     /** gilscope's figures next to CPython's, one row per lesson. */
-    FIDELITY;
+    FIDELITY,
+    /** The processes mode: per-task round trip, worker start-up, and the process lessons next to CPython's. */
+    PROCESSES;
 
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
