@@ -1,5 +1,6 @@
 package dev.gilscope.cli;
 
+import dev.gilscope.runtime.CoreList;
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.LockSettings;
 import dev.gilscope.runtime.ModeResult;

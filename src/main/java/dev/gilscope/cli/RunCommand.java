@@ -4,6 +4,7 @@ import dev.gilscope.runtime.Comparison;
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.Mode;
 import dev.gilscope.runtime.ModeResult;
+import dev.gilscope.runtime.RunRequest;
 import dev.gilscope.runtime.RunControl;
 import dev.gilscope.sampling.CpuProbe;
 import dev.gilscope.trace.ModeTrace;
@@ -41,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunOptions.Checked run = options.validate();
+        RunRequest.Checked run = options.validate();
         OutputFiles.checkWritable("--trace", trace);
         OutputFiles.checkWritable("--csv", csv);
         int cores = run.settings().cores() == null ? CpuProbe.get().allowedCores().cardinality()
@@ -64,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         return saved && result.modes().stream().allMatch(ModeResult::resultOk) ? 0 : 1;
     }
 
-    private Comparison.Listener progress(RunOptions.Checked run) {
+    private Comparison.Listener progress(RunRequest.Checked run) {
         int total = run.modes().size();
         return new Comparison.Listener() {
             int index;

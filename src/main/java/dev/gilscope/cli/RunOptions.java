@@ -1,15 +1,7 @@
 package dev.gilscope.cli;
 
-import dev.gilscope.runtime.LockSettings;
-import dev.gilscope.runtime.Mode;
-import dev.gilscope.runtime.RunSettings;
-import dev.gilscope.sampling.CpuProbe;
+import dev.gilscope.runtime.RunRequest;
 import dev.gilscope.trace.EventBudget;
-import dev.gilscope.workload.Workload;
-import dev.gilscope.workload.WorkloadParams;
-import dev.gilscope.workload.Workloads;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /** What to run and how: shared by every command that runs a comparison. Checked by {@link #validate()}. */
@@ -19,7 +11,7 @@ final class RunOptions {
             description = "What to compute: one of the names 'gilscope workloads' lists.")
     String workload;
 
-    @Option(names = "--modes", paramLabel = "LIST", defaultValue = "sequential,gil-threads,free-threads,processes",
+    @Option(names = "--modes", paramLabel = "LIST", defaultValue = RunRequest.ALL_MODES,
             description = "Comma-separated modes, run one after another (default: ${DEFAULT-VALUE}).")
     String modes;
 
@@ -70,74 +62,15 @@ final class RunOptions {
     long maxEvents = EventBudget.DEFAULT_MAX_EVENTS;
 
     /** A checked version of the options, ready to run. */
-    record Checked(Workload workload, WorkloadParams params, RunSettings settings, List<Mode> modes) {}
-
-    Checked validate() {
-        Workload w = Workloads.byName(workload).orElseThrow(() -> new UsageException(
-                "unknown workload '" + workload + "'; choose one of: " + Workloads.names()));
-        List<Mode> chosen = parseModes();
-        if (workers < 1 || workers > RunSettings.MAX_WORKERS) {
-            throw new UsageException("--workers " + workers + " is out of range; use 1 to " + RunSettings.MAX_WORKERS);
-        }
-        WorkloadParams defaults = w.defaults();
-        int t = positiveInt("--tasks", tasks, defaults.tasks());
-        long s = size == null ? defaults.size() : size;
-        if (s < 1 || s > w.maxSize()) {
-            throw new UsageException("--size " + s + " is out of range for " + w.name() + "; use 1 to " + w.maxSize()
-                    + " (" + w.sizeMeaning() + ")");
-        }
-        int c = positiveInt("--chunk-size", chunkSize, defaults.chunkSize());
-        if (!(switchIntervalMs >= 0.001 && switchIntervalMs <= 10_000)) {
-            throw new UsageException("--switch-interval-ms " + switchIntervalMs + " is out of range; use 0.001 to 10000");
-        }
-        LockSettings.Algorithm algorithm = switch (gil) {
-            case "new" -> LockSettings.Algorithm.NEW;
-            case "legacy" -> LockSettings.Algorithm.LEGACY;
-            default -> throw new UsageException("--gil '" + gil + "' is not known; use new or legacy");
-        };
-        if (legacyTicks < 1) throw new UsageException("--legacy-ticks " + legacyTicks + " must be at least 1");
-        LockSettings.CheckpointPlacement placement = switch (checkpoints) {
-            case "back-edges" -> LockSettings.CheckpointPlacement.BACK_EDGES;
-            case "every-step" -> LockSettings.CheckpointPlacement.EVERY_STEP;
-            default -> throw new UsageException("--checkpoints '" + checkpoints + "' is not known; use back-edges or every-step");
-        };
-        if (maxEvents < 1) throw new UsageException("--max-events must be at least 1");
-        LockSettings lock = new LockSettings(algorithm, Math.round(switchIntervalMs * 1_000_000), !noForcedSwitching,
-                legacyTicks, placement);
-        RunSettings.Pool poolStart = switch (pool) {
-            case "cold" -> RunSettings.Pool.COLD;
-            case "warm" -> RunSettings.Pool.WARM;
-            default -> throw new UsageException("--pool '" + pool + "' is not known; use cold or warm");
-        };
-        RunSettings settings = new RunSettings(workers, lock,
-                cores == null ? null : CoreList.parse(cores, CpuProbe.get()), true, maxEvents, poolStart);
-        WorkloadParams params = new WorkloadParams(t, s, c);
+    RunRequest.Checked validate() {
+        RunRequest request = new RunRequest(workload, modes, workers, tasks, size, chunkSize, switchIntervalMs, gil,
+                legacyTicks, !noForcedSwitching, checkpoints, cores, pool, maxEvents);
         try {
-            w.requireValid(params);
+            return request.check();
+        } catch (RunRequest.InvalidException e) {
+            throw new UsageException("--" + e.field().optionName() + " " + e.problem());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return new Checked(w, params, settings, chosen);
-    }
-
-    private List<Mode> parseModes() {
-        List<Mode> chosen = new ArrayList<>();
-        for (String name : modes.split(",", -1)) {
-            Mode mode = Mode.byName(name.trim()).orElseThrow(() -> new UsageException(
-                    "unknown mode '" + name.trim() + "' in --modes; choose from: " + Mode.names()));
-            if (chosen.contains(mode)) throw new UsageException("mode '" + name.trim() + "' is named twice in --modes");
-            chosen.add(mode);
-        }
-        return chosen;
-    }
-
-    /** More tasks than this would only fill memory with task records; no lesson needs them. */
-    static final int MAX_TASKS = 10_000_000;
-
-    private static int positiveInt(String option, Integer given, int fallback) {
-        int value = given == null ? fallback : given;
-        if (value < 1) throw new UsageException(option + " " + value + " must be at least 1");
-        if (value > MAX_TASKS) throw new UsageException(option + " " + value + " is too large; use at most " + MAX_TASKS);
-        return value;
     }
 }

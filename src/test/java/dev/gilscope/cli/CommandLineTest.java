@@ -37,8 +37,8 @@ class CommandLineTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "--workload nope                                      | unknown workload 'nope'; choose one of: count-primes",
-        "--workload count-primes --modes sequential,bogus     | unknown mode 'bogus' in --modes; choose from: sequential",
+        "--workload nope                                      | --workload 'nope' is not known; choose one of: count-primes",
+        "--workload count-primes --modes sequential,bogus     | --modes names 'bogus', which is not a mode; choose from: sequential",
         "--workload count-primes --workers 0                  | --workers 0 is out of range; use 1 to 256",
         "--workload count-primes --workers 257                | --workers 257 is out of range; use 1 to 256",
         "--workload count-primes --tasks 0                    | --tasks 0 must be at least 1",

@@ -1,16 +1,16 @@
-package dev.gilscope.cli;
+package dev.gilscope.runtime;
 
 import dev.gilscope.sampling.CpuProbe;
 import java.util.BitSet;
 
-/** Parses {@code --cores} lists like {@code 0}, {@code 0,1} or {@code 0-3,6} and checks them against the machine. */
-final class CoreList {
+/** Parses core lists like {@code 0}, {@code 0,1} or {@code 0-3,6} and checks them against the machine. */
+public final class CoreList {
 
     private CoreList() {}
 
-    static BitSet parse(String text, CpuProbe probe) {
+    public static BitSet parse(String text, CpuProbe probe) {
         if (!probe.canPinThreads()) {
-            throw new UsageException("--cores needs Linux (sched_setaffinity); on " + System.getProperty("os.name")
+            throw new RunRequest.InvalidException(RunRequest.Field.CORES, "needs Linux (sched_setaffinity); on " + System.getProperty("os.name")
                     + " leave it out and the scheduler uses every core");
         }
         BitSet allowed = probe.allowedCores();
@@ -24,19 +24,19 @@ final class CoreList {
                 if (from < 0 || to < from) throw new NumberFormatException();
                 cores.set(from, to + 1);
             } catch (NumberFormatException e) {
-                throw new UsageException("--cores '" + text + "' is not a core list; use numbers and ranges like 0 or 0,1 or 0-3");
+                throw new RunRequest.InvalidException(RunRequest.Field.CORES, "'" + text + "' is not a core list; use numbers and ranges like 0 or 0,1 or 0-3");
             }
         }
         BitSet unknown = (BitSet) cores.clone();
         unknown.andNot(allowed);
         if (!unknown.isEmpty()) {
-            throw new UsageException("--cores " + text + " names core(s) " + format(unknown)
+            throw new RunRequest.InvalidException(RunRequest.Field.CORES, text + " names core(s) " + format(unknown)
                     + " that this process cannot use; available: " + format(allowed));
         }
         return cores;
     }
 
-    static String format(BitSet cores) {
+    public static String format(BitSet cores) {
         StringBuilder sb = new StringBuilder();
         for (int i = cores.nextSetBit(0); i >= 0; ) {
             int end = cores.nextClearBit(i) - 1;

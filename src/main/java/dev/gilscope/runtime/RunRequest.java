@@ -1,0 +1,144 @@
+package dev.gilscope.runtime;
+
+import dev.gilscope.sampling.CpuProbe;
+import dev.gilscope.trace.EventBudget;
+import dev.gilscope.workload.Workload;
+import dev.gilscope.workload.WorkloadParams;
+import dev.gilscope.workload.Workloads;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * What a user asked to run, as typed values, checked in one place for the command line and the window
+ * alike. A null number means "the default". {@link #check()} names the field that is wrong and says
+ * what is accepted; each front end words the field its own way ("--tasks" or "Tasks").
+ */
+public record RunRequest(String workload, String modes, Integer workers, Integer tasks, Long size, Integer chunkSize,
+                         Double switchIntervalMs, String gil, Integer legacyTicks, boolean forcedSwitching,
+                         String checkpoints, String cores, String pool, long maxEvents) {
+
+    /** The inputs a request is made of; {@link #optionName()} is the command line's spelling. */
+    public enum Field {
+        WORKLOAD("workload"), MODES("modes"), WORKERS("workers"), TASKS("tasks"), SIZE("size"),
+        CHUNK_SIZE("chunk-size"), SWITCH_INTERVAL("switch-interval-ms"), GIL("gil"), LEGACY_TICKS("legacy-ticks"),
+        CHECKPOINTS("checkpoints"), CORES("cores"), POOL("pool");
+
+        private final String optionName;
+
+        Field(String optionName) {
+            this.optionName = optionName;
+        }
+
+        public String optionName() {
+            return optionName;
+        }
+    }
+
+    /** A wrong input: which field, and a problem that reads after the field's name ("0 must be at least 1"). */
+    public static final class InvalidException extends IllegalArgumentException {
+        private final Field field;
+        private final String problem;
+
+        public InvalidException(Field field, String problem) {
+            super(field.optionName() + " " + problem, null);
+            this.field = field;
+            this.problem = problem;
+        }
+
+        public Field field() {
+            return field;
+        }
+
+        public String problem() {
+            return problem;
+        }
+    }
+
+    /** A request that passed every check, ready to run. */
+    public record Checked(Workload workload, WorkloadParams params, RunSettings settings, List<Mode> modes) {}
+
+    /** More tasks than this would only fill memory with task records; no lesson needs them. */
+    public static final int MAX_TASKS = 10_000_000;
+    public static final double MIN_SWITCH_INTERVAL_MS = 0.001;
+    public static final double MAX_SWITCH_INTERVAL_MS = 10_000;
+    public static final String ALL_MODES = "sequential,gil-threads,free-threads,processes";
+
+    /** The defaults of everything but the workload. */
+    public static RunRequest of(String workload) {
+        return new RunRequest(workload, ALL_MODES, 2, null, null, null, 5.0, "new", LockSettings.DEFAULT_LEGACY_TICKS,
+                true, "back-edges", null, "cold", EventBudget.DEFAULT_MAX_EVENTS);
+    }
+
+    public Checked check() {
+        Workload w = Workloads.byName(workload).orElseThrow(() -> new InvalidException(Field.WORKLOAD,
+                "'" + workload + "' is not known; choose one of: " + Workloads.names()));
+        List<Mode> chosen = parseModes();
+        int n = workers == null ? 2 : workers;
+        if (n < 1 || n > RunSettings.MAX_WORKERS) {
+            throw new InvalidException(Field.WORKERS, n + " is out of range; use 1 to " + RunSettings.MAX_WORKERS);
+        }
+        WorkloadParams defaults = w.defaults();
+        int t = countOf(Field.TASKS, tasks, defaults.tasks());
+        long s = size == null ? defaults.size() : size;
+        if (s < 1 || s > w.maxSize()) {
+            throw new InvalidException(Field.SIZE, s + " is out of range for " + w.name() + "; use 1 to " + w.maxSize()
+                    + " (" + w.sizeMeaning() + ")");
+        }
+        int c = countOf(Field.CHUNK_SIZE, chunkSize, defaults.chunkSize());
+        double interval = switchIntervalMs == null ? 5.0 : switchIntervalMs;
+        if (!(interval >= MIN_SWITCH_INTERVAL_MS && interval <= MAX_SWITCH_INTERVAL_MS)) {
+            throw new InvalidException(Field.SWITCH_INTERVAL, interval + " is out of range; use "
+                    + MIN_SWITCH_INTERVAL_MS + " to " + (long) MAX_SWITCH_INTERVAL_MS);
+        }
+        LockSettings.Algorithm algorithm = switch (gil) {
+            case "new" -> LockSettings.Algorithm.NEW;
+            case "legacy" -> LockSettings.Algorithm.LEGACY;
+            default -> throw new InvalidException(Field.GIL, "'" + gil + "' is not known; use new or legacy");
+        };
+        int ticks = legacyTicks == null ? LockSettings.DEFAULT_LEGACY_TICKS : legacyTicks;
+        if (ticks < 1) throw new InvalidException(Field.LEGACY_TICKS, ticks + " must be at least 1");
+        LockSettings.CheckpointPlacement placement = switch (checkpoints) {
+            case "back-edges" -> LockSettings.CheckpointPlacement.BACK_EDGES;
+            case "every-step" -> LockSettings.CheckpointPlacement.EVERY_STEP;
+            default -> throw new InvalidException(Field.CHECKPOINTS, "'" + checkpoints
+                    + "' is not known; use back-edges or every-step");
+        };
+        if (maxEvents < 1) throw new IllegalArgumentException("the cap on recorded events must be at least 1");
+        RunSettings.Pool poolStart = switch (pool) {
+            case "cold" -> RunSettings.Pool.COLD;
+            case "warm" -> RunSettings.Pool.WARM;
+            default -> throw new InvalidException(Field.POOL, "'" + pool + "' is not known; use cold or warm");
+        };
+        LockSettings lock = new LockSettings(algorithm, Math.round(interval * 1_000_000), forcedSwitching, ticks, placement);
+        BitSet coreSet = cores == null || cores.isBlank() ? null : CoreList.parse(cores, CpuProbe.get());
+        RunSettings settings = new RunSettings(n, lock, coreSet, true, maxEvents, poolStart);
+        WorkloadParams params = new WorkloadParams(t, s, c);
+        try {
+            w.requireValid(params);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidException(Field.SIZE, s + " does not fit: " + e.getMessage());
+        }
+        return new Checked(w, params, settings, chosen);
+    }
+
+    private List<Mode> parseModes() {
+        List<Mode> chosen = new ArrayList<>();
+        for (String name : modes.split(",", -1)) {
+            String trimmed = name.trim();
+            if (trimmed.isEmpty() && modes.isBlank()) throw new InvalidException(Field.MODES, "is empty; choose at least one of: " + Mode.names());
+            Mode mode = Mode.byName(trimmed).orElseThrow(() -> new InvalidException(Field.MODES,
+                    "names '" + trimmed + "', which is not a mode; choose from: " + Mode.names()));
+            if (chosen.contains(mode)) throw new InvalidException(Field.MODES, "names '" + trimmed + "' twice");
+            chosen.add(mode);
+        }
+        return chosen;
+    }
+
+    private static int countOf(Field field, Integer given, int fallback) {
+        int value = given == null ? fallback : given;
+        if (value < 1) throw new InvalidException(field, value + " must be at least 1");
+        if (value > MAX_TASKS) throw new InvalidException(field, value + " is too large; use at most " + MAX_TASKS);
+        return value;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.gilscope.trace;
+
+import java.util.Arrays;
+
+/**
+ * Answers, for one lane, "how long was it in each state, how long on each core, and how many of each
+ * event did it record, up to time t" without walking the whole lane: what a chart needs to draw a
+ * pixel column that holds thousands of segments as their mix rather than as the last one drawn.
+ *
+ * <p>A query costs a binary search over checkpoints plus a walk of at most {@value #BLOCK} events, so a
+ * frame costs the same whatever the number of segments. The index grows with the lane
+ * ({@link #extendTo}); a live view extends it each frame by what was recorded since.
+ *
+ * <p>A cumulative vector has {@link #keyCount()} entries: nanoseconds per {@link LaneState} first,
+ * then counts per {@link EventKind}, then nanoseconds per core slot ({@link #coreKey}). A lane occupies
+ * a core while it computes or waits awake for the lock; time on an unknown core counts nowhere.
+ *
+ * <p>Not thread-safe: one reader (the UI thread) owns an index. Times that go backwards (a clock of
+ * another process) are clamped so that time never runs backwards within the lane.
+ */
+public final class LaneTimeIndex {
+
+    public static final int BLOCK = 64;
+    public static final int STATE_KEYS = LaneState.values().length;
+    public static final int KIND_KEYS = EventKind.values().length;
+    private static final int CORE_BASE = STATE_KEYS + KIND_KEYS;
+
+    private final LaneBuffer buffer;
+    private final Walker tail = new Walker();
+    private int indexed;
+    private int keyCount = CORE_BASE;
+
+    // Checkpoint k describes the moment just before event k * BLOCK.
+    private long[] checkpointTimes = new long[16];
+    private long[][] checkpointSums = new long[16][];
+    private byte[] checkpointStates = new byte[16];
+    private int[] checkpointCores = new int[16];
+    private int checkpoints;
+
+    private final Walker reader = new Walker();
+
+    public LaneTimeIndex(LaneBuffer buffer) {
+        this.buffer = buffer;
+    }
+
+    /** The key of time spent computing ({@code waiting} false) or waiting for the lock awake on {@code core}. */
+    public static int coreKey(int core, boolean waiting) {
+        return CORE_BASE + core * 2 + (waiting ? 1 : 0);
+    }
+
+    public static int stateKey(LaneState state) {
+        return state.ordinal();
+    }
+
+    public static int kindKey(EventKind kind) {
+        return STATE_KEYS + kind.ordinal();
+    }
+
+    /** Entries in a cumulative vector; grows when the lane is first seen on a higher core. */
+    public int keyCount() {
+        return keyCount;
+    }
+
+    /** Highest core the lane was seen on, plus one (0 if never on a known core). */
+    public int coresSeen() {
+        return (keyCount - CORE_BASE) / 2;
+    }
+
+    public int indexedEvents() {
+        return indexed;
+    }
+
+    /** Folds in events up to {@code count} (at most the buffer's published size). */
+    public void extendTo(int count) {
+        for (int i = indexed; i < count; i++) {
+            long t = Math.max(buffer.timeNanos(i), tail.position);
+            tail.advanceTo(t);
+            if ((i & (BLOCK - 1)) == 0) addCheckpoint(t);
+            tail.apply(i);
+        }
+        if (count > indexed) indexed = count;
+    }
+
+    /**
+     * Fills {@code out} (at least {@link #keyCount()} long) with the lane's cumulative figures from its
+     * first event up to {@code t}: time in each state and on each core, and the events recorded before
+     * {@code t} (so that adjacent columns never count an event twice). The lane's last state counts only
+     * up to {@code endNanos}.
+     */
+    public void cumulativeAt(long t, long endNanos, long[] out) {
+        Arrays.fill(out, 0, keyCount, 0);
+        if (checkpoints == 0 || t <= checkpointTimes[0]) return;
+        reader.seek(t);
+        System.arraycopy(reader.sums, 0, out, 0, keyCount);
+        long until = Math.min(t, endNanos);
+        if (reader.state != null && until > reader.position) {
+            out[stateKey(reader.state)] += until - reader.position;
+            int coreKey = reader.currentCoreKey();
+            if (coreKey >= 0) out[coreKey] += until - reader.position;
+        }
+    }
+
+    /**
+     * Per pixel column, what happened in it: column {@code c} covers {@code [from + c·w, from + (c+1)·w)}
+     * with {@code w = (to - from) / columns}. {@code out} receives {@code columns × keyCount()} values,
+     * column after column, each the difference of two {@link #cumulativeAt} vectors.
+     */
+    public void columns(long from, long to, int columns, long endNanos, long[] out) {
+        int keys = keyCount;
+        long[] previous = new long[keys];
+        long[] next = new long[keys];
+        cumulativeAt(from, endNanos, previous);
+        for (int c = 0; c < columns; c++) {
+            long boundary = from + Math.round((double) (to - from) * (c + 1) / columns);
+            cumulativeAt(boundary, endNanos, next);
+            int base = c * keys;
+            for (int k = 0; k < keys; k++) out[base + k] = next[k] - previous[k];
+            long[] swap = previous;
+            previous = next;
+            next = swap;
+        }
+    }
+
+    private void addCheckpoint(long t) {
+        if (checkpoints == checkpointTimes.length) {
+            int size = checkpoints * 2;
+            checkpointTimes = Arrays.copyOf(checkpointTimes, size);
+            checkpointSums = Arrays.copyOf(checkpointSums, size);
+            checkpointStates = Arrays.copyOf(checkpointStates, size);
+            checkpointCores = Arrays.copyOf(checkpointCores, size);
+        }
+        checkpointTimes[checkpoints] = t;
+        checkpointSums[checkpoints] = Arrays.copyOf(tail.sums, keyCount);
+        checkpointStates[checkpoints] = (byte) (tail.state == null ? -1 : tail.state.ordinal());
+        checkpointCores[checkpoints] = tail.core;
+        checkpoints++;
+    }
+
+    private void growKeys(int core) {
+        int needed = coreKey(core, true) + 1;
+        if (needed <= keyCount) return;
+        keyCount = needed;
+        tail.ensure(needed);
+        reader.ensure(needed);
+    }
+
+    /** A position in the lane: the state and core in effect there and the sums up to it. */
+    private final class Walker {
+        long[] sums = new long[CORE_BASE];
+        long position = Long.MIN_VALUE;
+        LaneState state;
+        int core = -1;
+        int nextEvent;
+
+        void ensure(int keys) {
+            if (sums.length < keys) sums = Arrays.copyOf(sums, Math.max(keys, sums.length * 2));
+        }
+
+        /** The core slot the current state counts towards, or -1. */
+        int currentCoreKey() {
+            if (state == null) return -1;
+            if (state == LaneState.WAITING_FOR_LOCK || state.isCompute()) {
+                return core >= 0 ? coreKey(core, state == LaneState.WAITING_FOR_LOCK) : -1;
+            }
+            return -1;
+        }
+
+        /** Adds the time from the current position to {@code t} in the current state (and core). */
+        void advanceTo(long t) {
+            if (state != null && t > position) {
+                sums[stateKey(state)] += t - position;
+                int coreKey = currentCoreKey();
+                if (coreKey >= 0) sums[coreKey] += t - position;
+            }
+            if (t > position) position = t;
+        }
+
+        /** Applies event {@code i}, whose time has been reached. */
+        void apply(int i) {
+            EventKind kind = buffer.kind(i);
+            sums[kindKey(kind)]++;
+            if (kind == EventKind.STATE || kind == EventKind.CORE) {
+                int seen = buffer.core(i);
+                if (seen >= 0) growKeys(seen);
+                core = seen;
+                if (kind == EventKind.STATE) state = LaneState.ofOrdinal(buffer.aux(i));
+            }
+            nextEvent = i + 1;
+        }
+
+        /** Moves to time {@code t} (after the first checkpoint): events before it, not the partial state after. */
+        void seek(long t) {
+            int block = lastCheckpointBefore(t);
+            boolean canContinue = position <= t && nextEvent >= block * BLOCK && position != Long.MIN_VALUE
+                    && nextEvent <= indexed;
+            if (!canContinue) {
+                Arrays.fill(sums, 0);
+                long[] saved = checkpointSums[block];
+                System.arraycopy(saved, 0, sums, 0, saved.length);
+                position = checkpointTimes[block];
+                byte s = checkpointStates[block];
+                state = s < 0 ? null : LaneState.ofOrdinal(s);
+                core = checkpointCores[block];
+                nextEvent = block * BLOCK;
+            }
+            while (nextEvent < indexed) {
+                long eventTime = Math.max(buffer.timeNanos(nextEvent), position);
+                if (eventTime >= t) break;
+                advanceTo(eventTime);
+                apply(nextEvent);
+            }
+        }
+    }
+
+    private int lastCheckpointBefore(long t) {
+        int low = 0;
+        int high = checkpoints - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (checkpointTimes[mid] < t) low = mid; else high = mid - 1;
+        }
+        return low;
+    }
+}
