@@ -47,15 +47,7 @@ final class RunCommand implements Callable<Integer> {
         OutputFiles.checkWritable("--csv", csv);
         int cores = run.settings().cores() == null ? CpuProbe.get().allowedCores().cardinality()
                 : run.settings().cores().cardinality();
-        RunControl control = new RunControl();
-        Thread onCtrlC = new Thread(() -> control.cancel("interrupted"));
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
-        ComparisonResult result;
-        try {
-            result = Comparison.run(run.workload(), run.params(), run.settings(), run.modes(), progress(run), control);
-        } finally {
-            removeHook(onCtrlC);
-        }
+        ComparisonResult result = ProgressRun.run(run, err);
         if (json) {
             JsonReport.write(result, cores, out);
         } else {
@@ -63,37 +55,5 @@ final class RunCommand implements Callable<Integer> {
         }
         boolean saved = TraceFiles.write(result, cores, trace, csv, err);
         return saved && result.modes().stream().allMatch(ModeResult::resultOk) ? 0 : 1;
-    }
-
-    private Comparison.Listener progress(RunRequest.Checked run) {
-        int total = run.modes().size();
-        return new Comparison.Listener() {
-            int index;
-
-            @Override
-            public void warmingUp(java.util.List<Mode> modes) {
-                err.printf(Locale.ROOT, "gilscope: warming up (%d ms per mode, not timed) …%n", Comparison.WARM_UP_MILLIS_PER_MODE);
-            }
-
-            @Override
-            public void modeStarted(Mode mode, ModeTrace t) {
-                index++;
-                err.printf(Locale.ROOT, "gilscope: [%d/%d] %s …%n", index, total, mode.cliName());
-            }
-
-            @Override
-            public void modeFinished(ModeResult r) {
-                err.printf(Locale.ROOT, "gilscope: [%d/%d] %s %.3f s %s%n", index, total, r.mode().cliName(),
-                        r.wallSeconds(), r.resultOk() ? "ok" : "FAILED: " + r.failure());
-            }
-        };
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting (Ctrl-C): the hook has run
-        }
     }
 }

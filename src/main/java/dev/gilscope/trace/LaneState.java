@@ -34,6 +34,16 @@ public enum LaneState {
         return label;
     }
 
+    /**
+     * Whether a lane in this state is running on a core: computing, or turning data into bytes and back
+     * (processes). A thread waiting for the lock is asleep (a timed wait on a condition, as in
+     * {@code ceval_gil.c}), so it leaves its core to others, as do I/O waits, idle workers and processes
+     * still starting.
+     */
+    public boolean usesCpu() {
+        return isCompute() || this == SERIALIZING || this == DESERIALIZING;
+    }
+
     /** Whether time in this state is the workload's own computation. */
     public boolean isCompute() {
         return this == RUNNING_WITH_LOCK || this == RUNNING_WITHOUT_LOCK;

@@ -13,7 +13,8 @@ import java.util.Arrays;
  *
  * <p>A cumulative vector has {@link #keyCount()} entries: nanoseconds per {@link LaneState} first,
  * then counts per {@link EventKind}, then nanoseconds per core slot ({@link #coreKey}). A lane occupies
- * a core while it computes or waits awake for the lock; time on an unknown core counts nowhere.
+ * a core while it {@linkplain LaneState#usesCpu() uses the CPU}: computing, or serializing data (the
+ * overhead of processes); time on an unknown core counts nowhere.
  *
  * <p>Not thread-safe: one reader (the UI thread) owns an index. Times that go backwards (a clock of
  * another process) are clamped so that time never runs backwards within the lane.
@@ -35,6 +36,7 @@ public final class LaneTimeIndex {
     private long[][] checkpointSums = new long[16][];
     private byte[] checkpointStates = new byte[16];
     private int[] checkpointCores = new int[16];
+    private long[] checkpointStateSince = new long[16];
     private int checkpoints;
 
     private final Walker reader = new Walker();
@@ -43,9 +45,9 @@ public final class LaneTimeIndex {
         this.buffer = buffer;
     }
 
-    /** The key of time spent computing ({@code waiting} false) or waiting for the lock awake on {@code core}. */
-    public static int coreKey(int core, boolean waiting) {
-        return CORE_BASE + core * 2 + (waiting ? 1 : 0);
+    /** The key of time spent on {@code core} computing ({@code overhead} false) or serializing data (true). */
+    public static int coreKey(int core, boolean overhead) {
+        return CORE_BASE + core * 2 + (overhead ? 1 : 0);
     }
 
     public static int stateKey(LaneState state) {
@@ -109,16 +111,44 @@ public final class LaneTimeIndex {
         int keys = keyCount;
         long[] previous = new long[keys];
         long[] next = new long[keys];
-        cumulativeAt(from, endNanos, previous);
+        cumulativeAt(Math.min(from, endNanos), endNanos, previous);
         for (int c = 0; c < columns; c++) {
             long boundary = from + Math.round((double) (to - from) * (c + 1) / columns);
-            cumulativeAt(boundary, endNanos, next);
+            // Nothing after the end is drawn: a replay stops there, and so does a live lane.
+            cumulativeAt(Math.min(boundary, endNanos), endNanos, next);
             int base = c * keys;
             for (int k = 0; k < keys; k++) out[base + k] = next[k] - previous[k];
             long[] swap = previous;
             previous = next;
             next = swap;
         }
+    }
+
+    /** One state of the lane, as the board's tooltip describes it. {@code core} is -1 when unknown. */
+    public record Segment(LaneState state, long startNanos, long endNanos, int core) {}
+
+    /**
+     * The state the lane was in at {@code t}, from when it entered it to when it left it (or
+     * {@code endNanos} if it had not yet), or null before the lane's first state or at or after
+     * {@code endNanos}.
+     */
+    public Segment segmentAt(long t, long endNanos) {
+        if (checkpoints == 0 || t < checkpointTimes[0] || t >= endNanos) return null;
+        reader.seek(t + 1); // the events at t itself are in effect at t
+        if (reader.state == null) return null;
+        long end = endNanos;
+        for (int i = reader.nextEvent; i < indexed; i++) {
+            if (buffer.kind(i) == EventKind.STATE) {
+                end = Math.min(endNanos, Math.max(buffer.timeNanos(i), reader.position));
+                break;
+            }
+        }
+        return new Segment(reader.state, reader.stateSince, end, reader.core);
+    }
+
+    /** How many events of {@code kind} the lane has recorded so far (as far as it is indexed). */
+    public long count(EventKind kind) {
+        return tail.sums[kindKey(kind)];
     }
 
     private void addCheckpoint(long t) {
@@ -128,11 +158,13 @@ public final class LaneTimeIndex {
             checkpointSums = Arrays.copyOf(checkpointSums, size);
             checkpointStates = Arrays.copyOf(checkpointStates, size);
             checkpointCores = Arrays.copyOf(checkpointCores, size);
+            checkpointStateSince = Arrays.copyOf(checkpointStateSince, size);
         }
         checkpointTimes[checkpoints] = t;
         checkpointSums[checkpoints] = Arrays.copyOf(tail.sums, keyCount);
         checkpointStates[checkpoints] = (byte) (tail.state == null ? -1 : tail.state.ordinal());
         checkpointCores[checkpoints] = tail.core;
+        checkpointStateSince[checkpoints] = tail.stateSince;
         checkpoints++;
     }
 
@@ -149,6 +181,7 @@ public final class LaneTimeIndex {
         long[] sums = new long[CORE_BASE];
         long position = Long.MIN_VALUE;
         LaneState state;
+        long stateSince;
         int core = -1;
         int nextEvent;
 
@@ -158,11 +191,8 @@ public final class LaneTimeIndex {
 
         /** The core slot the current state counts towards, or -1. */
         int currentCoreKey() {
-            if (state == null) return -1;
-            if (state == LaneState.WAITING_FOR_LOCK || state.isCompute()) {
-                return core >= 0 ? coreKey(core, state == LaneState.WAITING_FOR_LOCK) : -1;
-            }
-            return -1;
+            if (state == null || !state.usesCpu() || core < 0) return -1;
+            return coreKey(core, !state.isCompute());
         }
 
         /** Adds the time from the current position to {@code t} in the current state (and core). */
@@ -183,7 +213,10 @@ public final class LaneTimeIndex {
                 int seen = buffer.core(i);
                 if (seen >= 0) growKeys(seen);
                 core = seen;
-                if (kind == EventKind.STATE) state = LaneState.ofOrdinal(buffer.aux(i));
+                if (kind == EventKind.STATE) {
+                    state = LaneState.ofOrdinal(buffer.aux(i));
+                    stateSince = position;
+                }
             }
             nextEvent = i + 1;
         }
@@ -201,6 +234,7 @@ public final class LaneTimeIndex {
                 byte s = checkpointStates[block];
                 state = s < 0 ? null : LaneState.ofOrdinal(s);
                 core = checkpointCores[block];
+                stateSince = checkpointStateSince[block];
                 nextEvent = block * BLOCK;
             }
             while (nextEvent < indexed) {

@@ -1,37 +1,30 @@
 package dev.gilscope.ui;
 
 import javafx.application.Application;
-import javafx.geometry.Insets;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-/** The desktop window. For now a placeholder that points at the command line; the board comes next. */
+/** The desktop window: the board, with the run controls above it. */
 public final class GilscopeApp extends Application {
 
-    public static final String TITLE = "gilscope";
+    public static final String TITLE = "gilscope — see Python's GIL at work";
+
+    private BoardModel model;
 
     @Override
     public void start(Stage stage) {
-        Label heading = new Label("gilscope");
-        heading.setId("heading");
-        heading.setStyle("-fx-font-size: 28px; -fx-font-weight: bold;");
-        Label body = new Label("""
-                The board — four modes side by side, per-core timelines,
-                lock Gantt charts — is on its way. Until then, compare the
-                modes from a terminal:
-
-                    packaging/gilscope run --workload count-primes
-                    packaging/gilscope workloads""");
-        body.setWrapText(true);
-        body.setId("placeholder");
-        body.setStyle("-fx-font-size: 15px; -fx-font-family: monospace;");
-        VBox root = new VBox(16, heading, body);
-        root.setPadding(new Insets(24));
+        model = new BoardModel(Platform::runLater);
+        BoardView board = new BoardView(model);
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(root, 820, 320));
+        stage.setScene(new Scene(board, 1400, 900));
+        stage.setOnHidden(e -> model.cancel()); // closing the window ends threads and worker processes
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) model.cancel();
     }
 
     public static void launchWindow(String[] args) {

@@ -3,6 +3,8 @@ package dev.gilscope.trace;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +54,8 @@ class LaneTimeIndexTest {
     private static void addSpan(long[] sums, LaneState state, int core, long from, long to) {
         if (state == null || to <= from) return;
         sums[LaneTimeIndex.stateKey(state)] += to - from;
-        boolean onCore = state.isCompute() || state == LaneState.WAITING_FOR_LOCK;
-        if (onCore && core >= 0) sums[LaneTimeIndex.coreKey(core, state == LaneState.WAITING_FOR_LOCK)] += to - from;
+        boolean onCore = state.isCompute() || state == LaneState.SERIALIZING || state == LaneState.DESERIALIZING;
+        if (onCore && core >= 0) sums[LaneTimeIndex.coreKey(core, !state.isCompute())] += to - from;
     }
 
     @Test
@@ -121,5 +123,45 @@ class LaneTimeIndexTest {
         index.cumulativeAt(3_000, 3_000, got);
         assertEquals(1_000, got[LaneTimeIndex.stateKey(LaneState.RUNNING_WITH_LOCK)]);
         assertEquals(1_000, got[LaneTimeIndex.stateKey(LaneState.IDLE)]);
+    }
+
+    @Test
+    void theSegmentUnderTheMouseIsTheOneTheLaneWasIn() {
+        Random random = new Random(3);
+        LaneBuffer buffer = randomLane(random, 4_000);
+        LaneTimeIndex index = new LaneTimeIndex(buffer);
+        index.extendTo(buffer.size());
+        long end = buffer.timeNanos(buffer.size() - 1) + 2_000;
+        List<long[]> segments = new ArrayList<>();
+        Segments.forEach(buffer, buffer.size(), end,
+                (state, start, stop, core) -> segments.add(new long[] {state.ordinal(), start, stop}));
+        for (int q = 0; q < 1_000; q++) {
+            long t = buffer.timeNanos(0) + random.nextLong(end - buffer.timeNanos(0));
+            long[] expected = segments.stream().filter(g -> g[1] <= t && t < g[2]).reduce((a, b) -> b).orElseThrow();
+            LaneTimeIndex.Segment got = index.segmentAt(t, end);
+            assertEquals(LaneState.ofOrdinal((int) expected[0]), got.state(), "at " + t);
+            assertEquals(expected[1], got.startNanos(), "start at " + t);
+            assertEquals(expected[2], got.endNanos(), "end at " + t);
+        }
+        assertEquals(null, index.segmentAt(end, end), "nothing is known at or after the end");
+    }
+
+    @Test
+    void aReplayStopsTheColumnsAtItsClock() {
+        LaneBuffer buffer = new LaneBuffer(EventBudget.generous());
+        buffer.add(0, EventKind.STATE, 0, LaneState.RUNNING_WITH_LOCK.ordinal(), 0);
+        buffer.add(600, EventKind.HANDOFF, 0, 1, 0);
+        LaneTimeIndex index = new LaneTimeIndex(buffer);
+        index.extendTo(2);
+        int keys = index.keyCount();
+        long[] out = new long[10 * keys];
+        index.columns(0, 1_000, 10, 450, out); // replay clock at 450 of 1,000
+        int holding = LaneTimeIndex.stateKey(LaneState.RUNNING_WITH_LOCK);
+        assertEquals(100, out[holding]);
+        assertEquals(50, out[4 * keys + holding], "the column the clock is in is half drawn");
+        assertEquals(0, out[5 * keys + holding], "after the clock, nothing");
+        long handoffs = 0;
+        for (int c = 0; c < 10; c++) handoffs += out[c * keys + LaneTimeIndex.kindKey(EventKind.HANDOFF)];
+        assertEquals(0, handoffs, "a hand-off after the clock has not happened yet");
     }
 }

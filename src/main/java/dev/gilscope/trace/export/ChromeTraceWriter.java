@@ -34,7 +34,7 @@ import java.util.Objects;
  *    M process_name / process_sort_index / thread_name / thread_sort_index
  *    X  state slices, back to back                   name = state label, cat = LaneState, args {core}
  *    i  instants, s:"t"                              cat = EventKind, args by kind (see below)
- *    X  "CPU cores" process per mode                 name = lane (" (waiting)"), cat "state", args {state}
+ *    X  "CPU cores" process per mode                 name = lane (" (serializing)" …), cat "state", args {state}
  *  ]}
  * </pre>
  *
@@ -292,7 +292,7 @@ public final class ChromeTraceWriter {
                     metadata(coresPid, core + 1, "thread_sort_index", "sort_index", core);
                 }
                 String lane = lanes.get(laneIndex).name();
-                String name = state == LaneState.WAITING_FOR_LOCK ? lane + " (waiting)" : lane;
+                String name = state.isCompute() ? lane : lane + " (" + state.label() + ")";
                 slice(coresPid, core + 1, name, state.name(), start, end, "state", state.name());
             });
         }

@@ -20,8 +20,7 @@ import java.util.PriorityQueue;
  * <ol>
  *   <li>Slices of one core never overlap (Perfetto drops slices of one track that overlap without
  *       nesting). Cores are sampled, so two lanes can claim one core at once; then the newer
- *       observation wins and the older slice ends where the newer begins, except that a lane waiting
- *       for the lock never pushes a running lane off its core: such a waiting slice is left out.</li>
+ *       observation wins and the older slice ends where the newer begins.</li>
  *   <li>Slices of one core are visited in time order; memory is one cursor per lane and one pending
  *       slice per core, whatever the number of events.</li>
  * </ol>
@@ -35,10 +34,9 @@ final class CoreView {
         void slice(int core, int laneIndex, LaneState state, long startNanos, long endNanos) throws IOException;
     }
 
-    /** States in which a lane occupies a core: computing, or spinning awake while it waits for the lock. */
+    /** States in which a lane occupies a core ({@link LaneState#usesCpu()}): a lock waiter sleeps, off the core. */
     static boolean occupiesCore(LaneState state) {
-        return state == LaneState.RUNNING_WITH_LOCK || state == LaneState.RUNNING_WITHOUT_LOCK
-                || state == LaneState.WAITING_FOR_LOCK;
+        return state.usesCpu();
     }
 
     static void forEach(ModeTrace.Snapshot snapshot, Visitor visitor) throws IOException {
@@ -131,11 +129,7 @@ final class CoreView {
         void offer(int core, int lane, LaneState state, long start, long end) throws IOException {
             grow(core);
             if (held[core]) {
-                if (ends[core] > start) { // two lanes claim the core at once
-                    boolean waiting = state == LaneState.WAITING_FOR_LOCK;
-                    if (waiting && states[core] != LaneState.WAITING_FOR_LOCK) return;
-                    ends[core] = start;
-                }
+                if (ends[core] > start) ends[core] = start; // two lanes claim the core at once
                 if (ends[core] > starts[core]) visitor.slice(core, lanes[core], states[core], starts[core], ends[core]);
             }
             held[core] = true;

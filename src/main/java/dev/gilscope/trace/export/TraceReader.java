@@ -103,6 +103,10 @@ public final class TraceReader {
                 throw fail("goes beyond the JSON parser's limits (" + oneLine(e.getOriginalMessage()) + "); "
                         + ACCEPTED, e);
             } catch (JsonProcessingException e) {
+                if (atEnd(e.getLocation(), size)) { // e.g. a number cut in half by the end of the file
+                    throw fail("ends in the middle of the JSON at " + where(e.getLocation()) + ", so it is cut short "
+                            + "(copied in part, or still being written?); " + ACCEPTED + ", whole", e);
+                }
                 throw fail("is not valid JSON (" + oneLine(e.getOriginalMessage()) + " at " + where(e.getLocation())
                         + "); " + ACCEPTED, e);
             } catch (CharConversionException e) {
@@ -340,6 +344,11 @@ public final class TraceReader {
 
         private TraceFormatException damaged(JsonLocation at, String problem) {
             return damaged("trace event " + eventNumber + " (" + where(at) + ") " + problem);
+        }
+
+        /** Whether the parser stopped at the last byte of the file: the JSON was cut, not malformed. */
+        private static boolean atEnd(JsonLocation at, long size) {
+            return at != null && at.getByteOffset() >= size - 1;
         }
 
         private static String where(JsonLocation at) {

@@ -141,17 +141,16 @@ class ChromeTraceWriterTest {
     }
 
     @Test
-    void cpuCoresProcessShowsWhichLaneWasWhereAndWaitingAsWaiting() throws IOException {
+    void cpuCoresProcessShowsWhichLaneWasWhereAndLeavesSleepingWaitersOff() throws IOException {
         Map<String, Object> trace = writeAndParse(Runs.comparison());
         assertEquals("gil-threads · CPU cores", metadata(trace, 1002, -1, "process_name"));
         assertEquals("core 2", metadata(trace, 1002, 3, "thread_name"));
 
         List<Map<String, Object>> core2 = events(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 1002
                 && tid(e) == 3);
-        assertEquals(List.of("T2 (waiting)", "T2"), core2.stream().map(e -> e.get("name")).toList());
-        assertEquals("WAITING_FOR_LOCK", map(core2.getFirst().get("args")).get("state"));
-        assertEquals(2.5, ts(core2.getFirst()), 1e-9);
-        assertEquals(20.65, ts(core2.getFirst()) + dur(core2.getFirst()), 1e-9);
+        assertEquals(List.of("T2"), core2.stream().map(e -> e.get("name")).toList(),
+                "T2 waited for the lock asleep from 2.5 to 20.65 µs: the core was free then");
+        assertEquals(20.65, ts(core2.getFirst()), 1e-9);
 
         // T1 migrated from core 0 to core 1 while holding the lock (a CORE event, no state change)
         List<Map<String, Object>> core0 = events(trace, e -> (long) e.get("pid") == 1002 && tid(e) == 1
@@ -161,11 +160,12 @@ class ChromeTraceWriterTest {
         assertEquals(8.0, ts(core0.getFirst()) + dur(core0.getFirst()), 1e-9);
         List<Map<String, Object>> core1 = events(trace, e -> (long) e.get("pid") == 1002 && tid(e) == 2
                 && "X".equals(e.get("ph")));
-        assertEquals(List.of("T1", "T1 (waiting)", "T1"), core1.stream().map(e -> e.get("name")).toList());
+        assertEquals(List.of("T1", "T1"), core1.stream().map(e -> e.get("name")).toList(),
+                "T1 leaves the core while it waits for the lock, and comes back");
 
-        // idle, spawning, I/O wait and unknown cores use no core
+        // waiting, idle, spawning, I/O wait and unknown cores use no core
         assertEquals(0, count(trace, e -> (long) e.get("pid") > 1000 && "X".equals(e.get("ph"))
-                && !List.of("RUNNING_WITH_LOCK", "RUNNING_WITHOUT_LOCK", "WAITING_FOR_LOCK")
+                && !List.of("RUNNING_WITH_LOCK", "RUNNING_WITHOUT_LOCK", "SERIALIZING", "DESERIALIZING")
                         .contains(map(e.get("args")).get("state"))));
         // CORE events are not instants of the cores process
         assertEquals(0, count(trace, e -> (long) e.get("pid") > 1000 && "i".equals(e.get("ph"))));
@@ -214,12 +214,14 @@ class ChromeTraceWriterTest {
         }
 
         // the "CPU cores" of the mode show the worker processes too
-        assertEquals(List.of("P1"), events(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 1002
-                && tid(e) == 3).stream().map(e -> e.get("name")).toList());
-        assertEquals(List.of("P1"), events(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 1002
-                && tid(e) == 4).stream().map(e -> e.get("name")).toList(), "after it moved to core 3");
-        assertEquals(List.of("P2"), events(trace, e -> "X".equals(e.get("ph")) && (long) e.get("pid") == 1002
-                && tid(e) == 5).stream().map(e -> e.get("name")).toList());
+        assertEquals(List.of("P1 (deserializing)", "P1"), events(trace, e -> "X".equals(e.get("ph"))
+                && (long) e.get("pid") == 1002 && tid(e) == 3).stream().map(e -> e.get("name")).toList(),
+                "unpickling its tasks keeps a worker's core busy too");
+        assertEquals(List.of("P1", "P1 (serializing)"), events(trace, e -> "X".equals(e.get("ph"))
+                && (long) e.get("pid") == 1002 && tid(e) == 4).stream().map(e -> e.get("name")).toList(),
+                "after it moved to core 3");
+        assertEquals(List.of("P2 (deserializing)", "P2"), events(trace, e -> "X".equals(e.get("ph"))
+                && (long) e.get("pid") == 1002 && tid(e) == 5).stream().map(e -> e.get("name")).toList());
 
         // the header says which lane is which, and where its events are
         Map<String, Object> mode = map(list(map(map(trace.get("otherData")).get("gilscope")).get("modes")).get(1));
@@ -255,7 +257,7 @@ class ChromeTraceWriterTest {
         LaneBuffer c = mode.addLane("T3").buffer();
         Runs.state(a, 0, 5, LaneState.RUNNING_WITHOUT_LOCK);   // T1 on core 5 from 0 (stale after 40)
         Runs.state(b, 40, 5, LaneState.RUNNING_WITHOUT_LOCK);  // T2 seen on core 5 at 40
-        Runs.state(c, 50, 5, LaneState.WAITING_FOR_LOCK);      // a waiter does not push T2 off the core
+        Runs.state(c, 50, 5, LaneState.WAITING_FOR_LOCK);      // a waiter sleeps: it takes no core
         b.add(70, EventKind.CORE, 6, 0, 0);                    // T2 moves on
         Runs.state(a, 100, 5, LaneState.IDLE);
         mode.finish(120);

@@ -1,0 +1,192 @@
+package dev.gilscope.ui;
+
+import dev.gilscope.runtime.Comparison;
+import dev.gilscope.runtime.ComparisonResult;
+import dev.gilscope.runtime.Mode;
+import dev.gilscope.runtime.ModeResult;
+import dev.gilscope.runtime.RunControl;
+import dev.gilscope.runtime.RunRequest;
+import dev.gilscope.trace.ModeTrace;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * The board's state without a window: one {@link ModeRow} per mode, the run in progress and the line
+ * of status under the controls. A comparison runs on its own thread; what it reports reaches the rows
+ * through {@code uiThread} (the JavaFX thread in the app), once per mode, never per event.
+ */
+public final class BoardModel {
+
+    private final Executor uiThread;
+    private final Map<Mode, ModeRow> rows = new EnumMap<>(Mode.class);
+    private final List<Runnable> listeners = new ArrayList<>();
+    private RunRequest.Checked lastRequest;
+    private ComparisonResult lastResult;
+    private RunControl control;
+    private Thread runner;
+    private String status = "Pick a workload and press Run.";
+    private boolean running;
+
+    public BoardModel(Executor uiThread) {
+        this.uiThread = uiThread;
+        for (Mode mode : Mode.values()) rows.put(mode, new ModeRow(mode));
+    }
+
+    public ModeRow row(Mode mode) {
+        return rows.get(mode);
+    }
+
+    public List<ModeRow> rows() {
+        return List.copyOf(rows.values());
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public Optional<RunRequest.Checked> lastRequest() {
+        return Optional.ofNullable(lastRequest);
+    }
+
+    public Optional<ComparisonResult> lastResult() {
+        return Optional.ofNullable(lastResult);
+    }
+
+    /** Called on the UI thread whenever the status or a row's status changes. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Starts a comparison of the request's modes. Rows of other modes keep what they show if they were
+     * run with the same request (Run one), and are cleared otherwise, so a row never sits next to
+     * figures from different settings.
+     */
+    public void run(RunRequest.Checked request) {
+        if (running) throw new IllegalStateException("a run is already going; cancel it first");
+        boolean sameSettings = lastRequest != null && sameSetUp(lastRequest, request);
+        for (ModeRow row : rows.values()) {
+            if (request.modes().contains(row.mode())) row.queue();
+            else if (!sameSettings) row.clear();
+        }
+        lastRequest = request;
+        lastResult = null;
+        running = true;
+        RunControl runControl = new RunControl();
+        control = runControl;
+        setStatus("Warming up the JIT (" + Comparison.WARM_UP_MILLIS_PER_MODE + " ms per mode, untimed) …");
+        runner = Thread.ofPlatform().name("gilscope-board-run").daemon().start(() -> runInBackground(request, runControl));
+    }
+
+    private void runInBackground(RunRequest.Checked request, RunControl runControl) {
+        Comparison.Listener listener = new Comparison.Listener() {
+            @Override
+            public void modeStarted(Mode mode, ModeTrace trace) {
+                uiThread.execute(() -> {
+                    rows.get(mode).start(trace, request.params().tasks());
+                    setStatus("Running " + mode.cliName() + " …");
+                });
+            }
+
+            @Override
+            public void modeFinished(ModeResult result) {
+                boolean cancelled = runControl.isCancelled();
+                uiThread.execute(() -> {
+                    rows.get(result.mode()).finish(result, cancelled);
+                    changed();
+                });
+            }
+        };
+        try {
+            ComparisonResult result = Comparison.run(request.workload(), request.params(), request.settings(),
+                    request.modes(), listener, runControl);
+            uiThread.execute(() -> finished(result, runControl));
+        } catch (RuntimeException | Error e) {
+            uiThread.execute(() -> failed(e));
+        }
+    }
+
+    private void finished(ComparisonResult result, RunControl runControl) {
+        running = false;
+        lastResult = result;
+        for (ModeRow row : rows.values()) row.markCancelled();
+        if (runControl.isCancelled()) {
+            setStatus("Cancelled. Rows keep what was recorded up to then.");
+            return;
+        }
+        long failed = result.modes().stream().filter(m -> !m.resultOk()).count();
+        setStatus(failed == 0 ? "Done: " + summary(result)
+                : failed + " mode(s) failed; hover the row for what went wrong. " + summary(result));
+    }
+
+    private void failed(Throwable e) {
+        running = false;
+        for (ModeRow row : rows.values()) row.markCancelled();
+        setStatus("The run stopped: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
+    /** Stops the run: threads and worker processes end within a second; what was recorded stays. */
+    public void cancel() {
+        RunControl c = control;
+        if (running && c != null) {
+            c.cancel("cancelled from the window");
+            setStatus("Cancelling …");
+        }
+    }
+
+    /** Waits for the run's thread to end (tests, closing the window). */
+    public boolean awaitIdle(long millis) throws InterruptedException {
+        Thread t = runner;
+        if (t == null) return true;
+        t.join(millis);
+        return !t.isAlive();
+    }
+
+    /** Shows a finished comparison (a saved run, or one made for a picture) in place of the rows. */
+    public void show(ComparisonResult result) {
+        for (ModeRow row : rows.values()) row.clear();
+        for (ModeResult mode : result.modes()) rows.get(mode.mode()).show(mode);
+        lastResult = result;
+        setStatus("Showing " + result.workload().name() + ": " + summary(result));
+    }
+
+    /** Sequential wall time divided by this mode's, when both finished with a right answer. */
+    public Optional<Double> speedup(Mode mode) {
+        ModeRow sequential = rows.get(Mode.SEQUENTIAL);
+        ModeRow row = rows.get(mode);
+        if (sequential.status() != ModeRow.Status.DONE || row.status() != ModeRow.Status.DONE) return Optional.empty();
+        return Optional.of((double) sequential.result().wallNanos() / row.result().wallNanos());
+    }
+
+    private String summary(ComparisonResult result) {
+        StringBuilder text = new StringBuilder(result.workload().name());
+        for (ModeResult m : result.modes()) {
+            text.append(String.format(Locale.ROOT, " · %s %.2f s", m.mode().cliName(), m.wallSeconds()));
+            speedup(m.mode()).ifPresent(s -> text.append(String.format(Locale.ROOT, " (%.2f×)", s)));
+        }
+        return text.toString();
+    }
+
+    private void setStatus(String text) {
+        status = text;
+        changed();
+    }
+
+    private void changed() {
+        for (Runnable listener : listeners) listener.run();
+    }
+
+    private static boolean sameSetUp(RunRequest.Checked a, RunRequest.Checked b) {
+        return a.workload().name().equals(b.workload().name()) && a.params().equals(b.params())
+                && a.settings().equals(b.settings());
+    }
+}

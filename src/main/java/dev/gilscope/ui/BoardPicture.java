@@ -1,0 +1,86 @@
+package dev.gilscope.ui;
+
+import dev.gilscope.runtime.ComparisonResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+/**
+ * The board as a picture, made off-screen: the same view the window shows, laid out at a chosen size and
+ * rendered by JavaFX's software pipeline, so it works on a machine with no display.
+ */
+public final class BoardPicture {
+
+    private BoardPicture() {}
+
+    /** Draws a finished comparison and writes it as PNG. Starts JavaFX (headless) if it is not running. */
+    public static void writePng(ComparisonResult result, int width, int height, boolean dark, Path out) throws IOException {
+        startToolkit();
+        CompletableFuture<WritableImage> picture = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                BoardModel model = new BoardModel(Runnable::run);
+                BoardView board = new BoardView(model);
+                board.setDark(dark);
+                model.show(result);
+                picture.complete(render(board, width, height));
+            } catch (RuntimeException | Error e) {
+                picture.completeExceptionally(e);
+            }
+        });
+        WritableImage image;
+        try {
+            image = picture.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while drawing the board", e);
+        } catch (ExecutionException e) {
+            throw new IOException("drawing the board failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("drawing the board took over a minute; giving up", e);
+        }
+        writePng(image, out);
+    }
+
+    /** Lays {@code board} out at the given size, draws one frame and takes its picture. Call on the UI thread. */
+    public static WritableImage render(BoardView board, int width, int height) {
+        Scene scene = board.getScene() != null ? board.getScene() : new Scene(board, width, height);
+        board.resize(width, height);
+        for (int pass = 0; pass < 3; pass++) { // layout, draw, lay out again with the rows' final heights
+            board.applyCss();
+            board.layout();
+            board.frame(0);
+        }
+        board.frames().stop();
+        return scene.getRoot().snapshot(null, null);
+    }
+
+    public static void writePng(WritableImage image, Path out) throws IOException {
+        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", tmp.toFile())) {
+            throw new IOException("no PNG writer available");
+        }
+        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void startToolkit() {
+        // A picture never needs a screen: the headless platform draws the same pixels with or without one.
+        if (System.getProperty("glass.platform") == null) System.setProperty("glass.platform", "Headless");
+        if (System.getProperty("prism.order") == null) System.setProperty("prism.order", "sw");
+        try {
+            Platform.startup(() -> {});
+            Platform.setImplicitExit(false);
+        } catch (IllegalStateException alreadyRunning) {
+            // the window (or an earlier picture) started it
+        }
+    }
+}

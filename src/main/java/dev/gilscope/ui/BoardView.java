@@ -1,0 +1,472 @@
+package dev.gilscope.ui;
+
+import dev.gilscope.runtime.Mode;
+import dev.gilscope.runtime.RunRequest.Field;
+import dev.gilscope.trace.LaneState;
+import dev.gilscope.workload.Workload;
+import dev.gilscope.workload.Workloads;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * The whole board: run controls on top, a row per mode on one time axis in the middle, the legend and
+ * the replay bar below. A frame timer pulls one snapshot per live mode per frame and redraws what
+ * changed; nothing in the runtime calls in here per event.
+ */
+public final class BoardView extends BorderPane {
+
+    private final BoardModel model;
+    private final BoardState state = new BoardState();
+    private final RunForm form = new RunForm();
+    private final List<ModeRowView> rowViews = new ArrayList<>();
+    private final AxisPane axis = new AxisPane(state);
+    private final Map<Field, Control> fields = new EnumMap<>(Field.class);
+    private final Map<Mode, CheckBox> modeBoxes = new EnumMap<>(Mode.class);
+    private final Label problems = new Label();
+    private final Label status = new Label();
+    private final Label hoverInfo = new Label();
+    private final Button runAll = new Button("▶ Run all");
+    private final Button runOne = new Button("Run one");
+    private final ChoiceBox<Mode> oneMode = new ChoiceBox<>();
+    private final Button cancel = new Button("■ Cancel");
+    private final Button play = new Button("▶ Replay");
+    private final Slider scrubber = new Slider(0, 1, 0);
+    private final ChoiceBox<ReplayClock.Speed> speed = new ChoiceBox<>();
+    private final Label clock = new Label();
+    private final FrameTimer frames = new FrameTimer();
+    private final int machineCores = Runtime.getRuntime().availableProcessors();
+    private boolean scrubbing;
+
+    public BoardView(BoardModel model) {
+        this.model = model;
+        getStyleClass().add("board");
+        getStylesheets().add(BoardView.class.getResource("board.css").toExternalForm());
+        setTop(controls());
+        setCenter(rows());
+        setBottom(footer());
+        model.onChange(this::modelChanged);
+        state.setHoverSink(text -> hoverInfo.setText(text));
+        validateForm();
+        modelChanged();
+        frames.start();
+    }
+
+    public BoardModel model() {
+        return model;
+    }
+
+    public BoardState state() {
+        return state;
+    }
+
+    public RunForm form() {
+        return form;
+    }
+
+    /** The longest a frame took to prepare, and the longest gap between two frames, since the last reset. */
+    public FrameTimer frames() {
+        return frames;
+    }
+
+    /** Switches between the light and the dark theme. */
+    public void setDark(boolean dark) {
+        state.setPalette(dark ? Palette.DARK : Palette.LIGHT);
+        getStyleClass().removeAll("dark");
+        if (dark) getStyleClass().add("dark");
+    }
+
+    // ---- controls -------------------------------------------------------------------------------
+
+    private Node controls() {
+        ComboBox<String> workload = new ComboBox<>();
+        for (Workload w : Workloads.all()) workload.getItems().add(w.name());
+        workload.setValue(form.workload);
+        workload.setId("field-workload");
+        workload.valueProperty().addListener((o, was, now) -> {
+            form.workload = now;
+            updateDefaults();
+            validateForm();
+        });
+        fields.put(Field.WORKLOAD, workload);
+
+        TextField tasks = textField(Field.TASKS, form.tasks, 90, v -> form.tasks = v);
+        TextField size = textField(Field.SIZE, form.size, 100, v -> form.size = v);
+        TextField chunk = textField(Field.CHUNK_SIZE, form.chunkSize, 60, v -> form.chunkSize = v);
+        TextField workers = textField(Field.WORKERS, form.workers, 50, v -> form.workers = v);
+        TextField interval = textField(Field.SWITCH_INTERVAL, form.switchIntervalMs, 60, v -> form.switchIntervalMs = v);
+        TextField ticks = textField(Field.LEGACY_TICKS, form.legacyTicks, 60, v -> form.legacyTicks = v);
+        TextField cores = textField(Field.CORES, form.cores, 60, v -> form.cores = v);
+        cores.setPromptText("all");
+        ChoiceBox<String> gil = choice(Field.GIL, RunForm.gilChoices(), form.gil, v -> form.gil = v);
+        ChoiceBox<String> checkpoints = choice(Field.CHECKPOINTS, RunForm.checkpointChoices(), form.checkpoints,
+                v -> form.checkpoints = v);
+        ChoiceBox<String> pool = choice(Field.POOL, RunForm.poolChoices(), form.pool, v -> form.pool = v);
+        CheckBox forced = new CheckBox("forced switching");
+        forced.setId("field-forced-switching");
+        forced.setSelected(form.forcedSwitching);
+        forced.selectedProperty().addListener((o, was, now) -> {
+            form.forcedSwitching = now;
+            validateForm();
+        });
+        Tooltip.install(forced, new Tooltip("CPython forces a switch: a thread asked to drop the lock waits until another has taken it"));
+        updateDefaults();
+
+        HBox modes = new HBox(8);
+        modes.setAlignment(Pos.CENTER_LEFT);
+        for (Mode mode : Mode.values()) {
+            CheckBox box = new CheckBox(mode.cliName());
+            box.setId("mode-" + mode.cliName());
+            box.setSelected(form.modes.contains(mode));
+            Tooltip.install(box, new Tooltip(mode.description()));
+            box.selectedProperty().addListener((o, was, now) -> {
+                Set<Mode> chosen = EnumSet.noneOf(Mode.class);
+                modeBoxes.forEach((m, b) -> {
+                    if (b.isSelected()) chosen.add(m);
+                });
+                form.modes = chosen;
+                validateForm();
+            });
+            modeBoxes.put(mode, box);
+            modes.getChildren().add(box);
+        }
+
+        runAll.setId("run-all");
+        runAll.setDefaultButton(true);
+        runAll.setOnAction(e -> runChecked(form.check()));
+        oneMode.getItems().setAll(Mode.values());
+        oneMode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Mode mode) {
+                return mode == null ? "" : mode.cliName();
+            }
+
+            @Override
+            public Mode fromString(String name) {
+                return Mode.byName(name).orElse(null);
+            }
+        });
+        oneMode.setValue(Mode.GIL_THREADS);
+        oneMode.setId("run-one-mode");
+        runOne.setId("run-one");
+        runOne.setOnAction(e -> runChecked(form.check(EnumSet.of(oneMode.getValue()))));
+        cancel.setId("cancel");
+        cancel.setOnAction(e -> model.cancel());
+        ToggleButton dark = new ToggleButton("Dark");
+        dark.setId("theme");
+        dark.selectedProperty().addListener((o, was, now) -> setDark(now));
+
+        FlowPane workloadLine = flow(labelled("Workload", workload), labelled("Tasks", tasks), labelled("Size", size),
+                labelled("Chunk", chunk), labelled("Workers", workers), spacer(), runAll, runOne, oneMode, cancel);
+        FlowPane lockLine = flow(labelled("Switch interval ms", interval), labelled("Lock", gil),
+                labelled("Ticks", ticks), forced, labelled("Check points", checkpoints), labelled("Cores", cores),
+                labelled("Pool", pool), new Label("Modes:"), modes, dark);
+        problems.setId("problems");
+        problems.getStyleClass().add("problems");
+        problems.setWrapText(true);
+        status.setId("status");
+        status.getStyleClass().add("status-line");
+        VBox top = new VBox(4, workloadLine, lockLine, problems, status);
+        top.setPadding(new Insets(8, 10, 4, 10));
+        top.getStyleClass().add("controls");
+        return top;
+    }
+
+    private TextField textField(Field field, String initial, double width, java.util.function.Consumer<String> sink) {
+        TextField text = new TextField(initial);
+        text.setId("field-" + field.optionName());
+        text.setPrefColumnCount(Math.max(3, (int) (width / 12)));
+        text.setPrefWidth(width);
+        text.textProperty().addListener((o, was, now) -> {
+            sink.accept(now);
+            validateForm();
+        });
+        fields.put(field, text);
+        return text;
+    }
+
+    private ChoiceBox<String> choice(Field field, List<String> values, String initial, java.util.function.Consumer<String> sink) {
+        ChoiceBox<String> box = new ChoiceBox<>();
+        box.getItems().setAll(values);
+        box.setValue(initial);
+        box.setId("field-" + field.optionName());
+        box.valueProperty().addListener((o, was, now) -> {
+            sink.accept(now);
+            validateForm();
+        });
+        fields.put(field, box);
+        return box;
+    }
+
+    private static Node labelled(String label, Node control) {
+        Label l = new Label(label);
+        l.setLabelFor(control);
+        HBox box = new HBox(4, l, control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static FlowPane flow(Node... nodes) {
+        FlowPane pane = new FlowPane(10, 6, nodes);
+        pane.setAlignment(Pos.CENTER_LEFT);
+        return pane;
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        r.setMinWidth(12);
+        return r;
+    }
+
+    /** Blank numbers run with the workload's defaults: show them as prompts. */
+    private void updateDefaults() {
+        Workloads.byName(form.workload).ifPresent(w -> {
+            ((TextField) fields.get(Field.TASKS)).setPromptText(String.valueOf(w.defaults().tasks()));
+            ((TextField) fields.get(Field.SIZE)).setPromptText(String.valueOf(w.defaults().size()));
+            ((TextField) fields.get(Field.CHUNK_SIZE)).setPromptText(String.valueOf(w.defaults().chunkSize()));
+            Tooltip.install(fields.get(Field.SIZE), new Tooltip(w.sizeMeaning()));
+            Tooltip.install(fields.get(Field.WORKLOAD), new Tooltip(w.summary()));
+        });
+    }
+
+    /** Marks wrong fields and says why; Run stays disabled until the form is right. */
+    private RunForm.Check validateForm() {
+        RunForm.Check check = form.check();
+        fields.forEach((field, control) -> {
+            control.getStyleClass().remove("invalid");
+            if (check.problems().containsKey(field)) control.getStyleClass().add("invalid");
+        });
+        modeBoxes.values().forEach(b -> {
+            b.getStyleClass().remove("invalid");
+            if (check.problems().containsKey(Field.MODES)) b.getStyleClass().add("invalid");
+        });
+        problems.setText(check.message());
+        problems.setVisible(!check.ok());
+        problems.setManaged(!check.ok());
+        updateButtons(check.ok());
+        return check;
+    }
+
+    private void updateButtons(boolean formOk) {
+        runAll.setDisable(!formOk || model.running());
+        runOne.setDisable(form.check(EnumSet.of(oneMode.getValue())).problems().size() > 0 || model.running());
+        cancel.setDisable(!model.running());
+        play.setDisable(model.running() || model.lastResult().isEmpty());
+    }
+
+    private void runChecked(RunForm.Check check) {
+        if (!check.ok() || model.running()) return;
+        state.replay().stop();
+        state.window().reset();
+        model.run(check.request());
+    }
+
+    private void modelChanged() {
+        status.setText(model.status());
+        updateButtons(form.check().ok());
+    }
+
+    // ---- rows -----------------------------------------------------------------------------------
+
+    private Node rows() {
+        VBox column = new VBox(6);
+        column.setPadding(new Insets(4, 10, 4, 10));
+        HBox axisLine = new HBox(gap(ModeRowView.FIGURES_WIDTH), axis);
+        HBox.setHgrow(axis, Priority.ALWAYS);
+        column.getChildren().add(axisLine);
+        for (Mode mode : Mode.values()) {
+            ModeRowView view = new ModeRowView(model.row(mode), model, state);
+            rowViews.add(view);
+            column.getChildren().add(view);
+        }
+        ScrollPane scroll = new ScrollPane(column);
+        scroll.setFitToWidth(true);
+        scroll.setId("rows");
+        scroll.getStyleClass().add("rows");
+        return scroll;
+    }
+
+    private static Region gap(double width) {
+        Region r = new Region();
+        r.setMinWidth(width);
+        r.setPrefWidth(width);
+        return r;
+    }
+
+    public List<ChartPane> charts() {
+        return rowViews.stream().map(ModeRowView::chart).toList();
+    }
+
+    // ---- legend, replay, hover line --------------------------------------------------------------
+
+    private Node footer() {
+        FlowPane legend = new FlowPane(12, 4);
+        legend.setId("legend");
+        legend.getChildren().add(new Label("Worker lanes:"));
+        for (LaneState s : LaneState.values()) legend.getChildren().add(chip(state.palette().state(s), s.label()));
+        legend.getChildren().addAll(chip(state.palette().handoff(), "hand-off (tick on top)"),
+                chip(state.palette().dropRequest(), "drop request (tick below)"));
+        FlowPane coreLegend = new FlowPane(12, 4, new Label("Core lanes:"),
+                new Label("worker's colour = computing · striped = serializing data · empty = idle (a thread waiting for the lock sleeps: its core is free)"));
+        coreLegend.setId("core-legend");
+
+        play.setId("replay-play");
+        play.setOnAction(e -> togglePlay());
+        scrubber.setId("replay-slider");
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        scrubber.valueProperty().addListener((o, was, now) -> {
+            if (scrubbing) return;
+            state.replay().seek(Math.round(now.doubleValue()));
+            state.replayMoved();
+        });
+        speed.getItems().setAll(ReplayClock.Speed.values());
+        speed.setValue(ReplayClock.Speed.FULL);
+        speed.setId("replay-speed");
+        speed.valueProperty().addListener((o, was, now) -> state.replay().setSpeed(now));
+        Button showAll = new Button("Show all");
+        showAll.setId("replay-stop");
+        showAll.setOnAction(e -> {
+            state.replay().stop();
+            state.replayMoved();
+            play.setText("▶ Replay");
+        });
+        clock.setId("replay-clock");
+        clock.setMinWidth(90);
+        HBox replayBar = new HBox(8, play, speed, scrubber, clock, showAll);
+        replayBar.setAlignment(Pos.CENTER_LEFT);
+        hoverInfo.setId("hover-info");
+        hoverInfo.getStyleClass().add("hover-info");
+        VBox footer = new VBox(4, replayBar, legend, coreLegend, hoverInfo);
+        footer.setPadding(new Insets(4, 10, 8, 10));
+        footer.getStyleClass().add("footer");
+        return footer;
+    }
+
+    private static Node chip(int colour, String text) {
+        Rectangle swatch = new Rectangle(14, 10, ChartPane.argb(colour));
+        Label label = new Label(text, swatch);
+        label.getStyleClass().add("legend-chip");
+        return label;
+    }
+
+    private void togglePlay() {
+        ReplayClock replay = state.replay();
+        if (replay.playing()) {
+            replay.pause();
+            play.setText("▶ Replay");
+        } else {
+            replay.play(longestMode());
+            play.setText("❚❚ Pause");
+        }
+        state.replayMoved();
+    }
+
+    private long longestMode() {
+        long longest = 0;
+        for (ModeRowView v : rowViews) longest = Math.max(longest, v.row().durationNanos());
+        return longest;
+    }
+
+    // ---- the frame loop -------------------------------------------------------------------------
+
+    /** Runs once per frame on the UI thread: pulls snapshots of live modes and redraws what changed. */
+    void frame(long elapsedNanos) {
+        for (ModeRowView v : rowViews) {
+            if (v.row().live()) v.row().refresh();
+        }
+        long extent = longestMode();
+        state.window().setExtent(extent);
+        ReplayClock replay = state.replay();
+        if (replay.tick(elapsedNanos, extent)) {
+            state.replayMoved();
+            if (!replay.playing()) play.setText("▶ Replay");
+        }
+        scrubbing = true;
+        scrubber.setMax(Math.max(1, extent));
+        if (replay.active()) scrubber.setValue(replay.position());
+        scrubbing = false;
+        clock.setText(replay.active() ? Durations.moment(replay.position()) : "");
+        int cores = machineCores;
+        for (ModeRowView v : rowViews) cores = Math.max(cores, v.row().coresSeen());
+        fitLanesToHeight(cores);
+        axis.redrawIfNeeded();
+        for (ModeRowView v : rowViews) {
+            v.refreshFigures();
+            v.chart().redrawIfNeeded(cores);
+        }
+    }
+
+    /** Thickens the lanes so the rows fill the space they have (up to 2.5×): a board made to be looked at from afar. */
+    private void fitLanesToHeight(int cores) {
+        ScrollPane scroll = (ScrollPane) getCenter();
+        double available = scroll.getViewportBounds().getHeight() - AxisPane.HEIGHT - rowViews.size() * 16;
+        if (available <= 0) return;
+        double needed = 0;
+        for (ModeRowView v : rowViews) needed += v.chart().unscaledHeight(cores);
+        double scale = Math.clamp(available / needed, 1, 2.5);
+        if (Math.abs(scale - state.laneScale()) > 0.03) state.setLaneScale(Math.floor(scale * 20) / 20);
+    }
+
+    /** Drives {@link #frame} and measures it: how long frames take and the longest gap between two. */
+    public final class FrameTimer extends AnimationTimer {
+        private long last;
+        private volatile long longestFrameNanos;
+        private volatile long longestGapNanos;
+        private volatile long frames;
+
+        @Override
+        public void handle(long now) {
+            long elapsed = last == 0 ? 0 : now - last;
+            long begin = System.nanoTime();
+            frame(elapsed);
+            long took = System.nanoTime() - begin;
+            if (last != 0) longestGapNanos = Math.max(longestGapNanos, elapsed);
+            longestFrameNanos = Math.max(longestFrameNanos, took);
+            frames++;
+            last = now;
+        }
+
+        public long longestFrameNanos() {
+            return longestFrameNanos;
+        }
+
+        public long longestGapNanos() {
+            return longestGapNanos;
+        }
+
+        public long frames() {
+            return frames;
+        }
+
+        public void resetStatistics() {
+            longestFrameNanos = 0;
+            longestGapNanos = 0;
+            frames = 0;
+        }
+    }
+}

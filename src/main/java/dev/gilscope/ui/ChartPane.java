@@ -1,0 +1,225 @@
+package dev.gilscope.ui;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.util.Duration;
+
+/**
+ * One mode's per-core timeline and lock Gantt on a {@link Canvas}. It redraws only when something it
+ * shows changed (new events, the window, the selection, the replay clock, its size), painting pixels
+ * with {@link TimelinePainter} and lane names on top. Scroll zooms around the mouse, drag selects a
+ * range to zoom to, double-click shows everything, a click on a lane selects its worker.
+ */
+final class ChartPane extends Region {
+
+    private static final Font LANE_FONT = Font.font("System", 11);
+
+    private final ModeRow row;
+    private final BoardState state;
+    private final Canvas canvas = new Canvas();
+    private final TimelinePainter painter = new TimelinePainter();
+    private final Tooltip tooltip = new Tooltip();
+    private RowLayout layout = RowLayout.of(1, 1);
+    private int[] pixels = new int[0];
+    private WritableImage image;
+    private long drawnRowVersion = -1;
+    private long drawnWindowVersion = -1;
+    private long drawnStateVersion = -1;
+    private double drawnWidth = -1;
+    private double dragStartX = Double.NaN;
+    private double dragX = Double.NaN;
+
+    ChartPane(ModeRow row, BoardState state) {
+        this.row = row;
+        this.state = state;
+        getStyleClass().add("chart");
+        setId("chart-" + row.mode().cliName());
+        getChildren().add(canvas);
+        tooltip.setShowDelay(Duration.millis(120));
+        tooltip.setHideDelay(Duration.millis(50));
+        tooltip.setStyle("-fx-font-size: 12px;");
+        Tooltip.install(canvas, tooltip);
+        canvas.setOnMouseMoved(this::hover);
+        canvas.setOnMouseExited(e -> state.hover(""));
+        canvas.setOnScroll(this::scroll);
+        canvas.setOnMousePressed(e -> {
+            dragStartX = e.getX();
+            dragX = e.getX();
+        });
+        canvas.setOnMouseDragged(e -> {
+            dragX = e.getX();
+            drawnWidth = -1; // repaint the band
+        });
+        canvas.setOnMouseReleased(this::released);
+    }
+
+    RowLayout rowLayout() {
+        return layout;
+    }
+
+    Canvas canvas() {
+        return canvas;
+    }
+
+    /** Width of the plot, right of the lane names. */
+    int plotWidth() {
+        return Math.max(1, (int) Math.floor(canvas.getWidth()) - RowLayout.GUTTER);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return layout.height();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return layout.height();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 600;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(Math.floor(getWidth()));
+        canvas.setHeight(layout.height());
+    }
+
+    /** Height of the chart at the normal lane size. */
+    int unscaledHeight(int cores) {
+        return RowLayout.of(cores, Math.max(1, row.laneCount())).height();
+    }
+
+    /** Redraws if anything it shows has changed; called once per frame. */
+    void redrawIfNeeded(int cores) {
+        int workers = Math.max(1, row.laneCount());
+        RowLayout wanted = RowLayout.of(cores, workers).scaled(state.laneScale());
+        if (!wanted.equals(layout)) {
+            layout = wanted;
+            canvas.setHeight(layout.height()); // now, so this frame draws all lanes; the parent follows
+            requestLayout();
+            drawnWidth = -1;
+        }
+        TimeWindow window = state.window();
+        if (row.version() == drawnRowVersion && window.version() == drawnWindowVersion
+                && state.version() == drawnStateVersion && canvas.getWidth() == drawnWidth
+                && canvas.getHeight() == layout.height()) {
+            return;
+        }
+        drawnRowVersion = row.version();
+        drawnWindowVersion = window.version();
+        drawnStateVersion = state.version();
+        drawnWidth = canvas.getWidth();
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        Palette palette = state.palette();
+        g.setFill(argb(palette.background()));
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        int width = plotWidth();
+        int height = layout.height();
+        if (canvas.getWidth() <= RowLayout.GUTTER || height <= 0) return;
+        if (pixels.length < width * height) pixels = new int[width * height];
+        painter.paint(row, state.window(), width, layout, palette, state.replay().until(), state.selectedWorker(), pixels);
+        if (image == null || image.getWidth() != width || image.getHeight() != height) image = new WritableImage(width, height);
+        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
+        g.drawImage(image, RowLayout.GUTTER, 0);
+        drawLaneNames(g, palette);
+        drawReplayLine(g, palette, width);
+        drawDragBand(g, palette);
+    }
+
+    private void drawLaneNames(GraphicsContext g, Palette palette) {
+        g.setFont(LANE_FONT);
+        g.setTextBaseline(VPos.CENTER);
+        boolean roomy = layout.coreHeight() >= 9;
+        g.setFill(argb(palette.mutedText()));
+        for (int c = 0; c < layout.cores(); c++) {
+            if (roomy || c == 0) g.fillText("cpu" + c, 4, layout.coreTop(c) + layout.coreHeight() / 2.0);
+        }
+        boolean namesFit = layout.laneHeight() >= 9;
+        for (int w = 0; w < row.laneCount() && w < layout.workers(); w++) {
+            if (!namesFit && w % Math.max(1, 10 / Math.max(1, layout.laneHeight())) != 0) continue;
+            double y = layout.laneTop(w) + layout.laneHeight() / 2.0;
+            g.setFill(argb(palette.worker(w)));
+            g.fillRect(4, layout.laneTop(w) + 1, 4, Math.max(1, layout.laneHeight() - 2));
+            g.setFill(argb(w == state.selectedWorker() ? palette.text() : palette.mutedText()));
+            g.fillText(row.lane(w).name(), 11, y);
+        }
+    }
+
+    private void drawReplayLine(GraphicsContext g, Palette palette, int width) {
+        if (!state.replay().active()) return;
+        double x = RowLayout.GUTTER + state.window().xOf(state.replay().position(), width);
+        if (x < RowLayout.GUTTER || x > RowLayout.GUTTER + width) return;
+        g.setStroke(argb(palette.text()));
+        g.setLineWidth(1.5);
+        g.strokeLine(x, 0, x, canvas.getHeight());
+    }
+
+    private void drawDragBand(GraphicsContext g, Palette palette) {
+        if (Double.isNaN(dragStartX) || Math.abs(dragX - dragStartX) < 3) return;
+        g.setFill(argbWithAlpha(palette.selectionBand()));
+        g.fillRect(Math.min(dragStartX, dragX), 0, Math.abs(dragX - dragStartX), canvas.getHeight());
+    }
+
+    private void hover(MouseEvent e) {
+        String text = RowInspector.describe(row, state.window(), plotWidth(), layout, e.getX() - RowLayout.GUTTER,
+                e.getY(), state.replay().until());
+        String shown = text == null ? "" : row.mode().cliName() + " · " + text;
+        tooltip.setText(shown);
+        state.hover(shown.replace('\n', ' '));
+    }
+
+    private void scroll(ScrollEvent e) {
+        double anchor = (e.getX() - RowLayout.GUTTER) / plotWidth();
+        if (e.isShiftDown() || Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY())) {
+            double delta = e.isShiftDown() ? e.getDeltaY() : e.getDeltaX();
+            state.window().pan(-delta / plotWidth());
+        } else if (e.getDeltaY() != 0) {
+            state.window().zoom(anchor, e.getDeltaY() > 0 ? 0.8 : 1.25);
+        }
+        e.consume();
+    }
+
+    private void released(MouseEvent e) {
+        double start = dragStartX;
+        dragStartX = Double.NaN;
+        drawnWidth = -1;
+        if (e.getButton() != MouseButton.PRIMARY) return;
+        if (e.getClickCount() == 2) {
+            state.window().reset();
+            return;
+        }
+        if (!Double.isNaN(start) && Math.abs(e.getX() - start) >= 3) {
+            int width = plotWidth();
+            TimeWindow window = state.window();
+            window.zoomTo(window.timeAt(start - RowLayout.GUTTER, width), window.timeAt(e.getX() - RowLayout.GUTTER, width));
+            return;
+        }
+        int worker = layout.workerAt(e.getY());
+        if (worker >= 0 && worker < row.laneCount()) state.select(worker);
+    }
+
+    static Color argb(int argb) {
+        return Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
+    }
+
+    static Color argbWithAlpha(int argb) {
+        return Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF, ((argb >>> 24) & 0xFF) / 255.0);
+    }
+}

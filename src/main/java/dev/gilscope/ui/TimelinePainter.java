@@ -1,0 +1,149 @@
+package dev.gilscope.ui;
+
+import dev.gilscope.trace.EventKind;
+import dev.gilscope.trace.LaneTimeIndex;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Paints one mode's per-core timeline and lock Gantt into ARGB pixels, one pixel column at a time: a
+ * column holding many segments shows their mix (stacked by share of the column's time), never just the
+ * last one drawn, and the cost of a frame depends on the width, not on the number of segments.
+ *
+ * <ul>
+ *   <li>Core lane: how much of the column each worker spent on this core, stacked from the bottom in
+ *       the worker's colour; solid while computing, striped while serializing data (a busy core that does
+ *       not compute); what is left is idle, which includes threads asleep waiting for the lock.</li>
+ *   <li>Worker lane: the column's states stacked from the top in the state colours; a dark tick at the
+ *       top marks a hand-off to this worker, a red tick at the bottom a drop request it made.</li>
+ * </ul>
+ *
+ * Plain Java (no toolkit), so pictures can be painted and checked without a window.
+ */
+public final class TimelinePainter {
+
+    private final List<long[]> columnsPerLane = new ArrayList<>();
+    private long[] boundaries = new long[0];
+
+    /**
+     * @param pixels {@code width × layout.height()} ARGB values, row after row; all of it is painted
+     * @param untilNanos draw nothing after this moment (relative to the mode's start): the replay clock,
+     *        or {@link Long#MAX_VALUE}
+     * @param selectedWorker the worker to stand out (others fade), or -1
+     */
+    public void paint(ModeRow row, TimeWindow window, int width, RowLayout layout, Palette palette, long untilNanos,
+                      int selectedWorker, int[] pixels) {
+        Arrays.fill(pixels, 0, width * layout.height(), palette.background());
+        for (int c = 0; c < layout.cores(); c++) {
+            fillRect(pixels, width, 0, layout.coreTop(c), width, layout.coreHeight() - 1, palette.laneBackground());
+        }
+        for (int w = 0; w < layout.workers(); w++) {
+            fillRect(pixels, width, 0, layout.laneTop(w), width, layout.laneHeight() - 1, palette.laneBackground());
+        }
+        if (row.snapshot() == null || width <= 0) return;
+
+        long origin = row.originNanos();
+        long from = origin + window.from();
+        long to = origin + window.to();
+        computeBoundaries(from, to, width);
+        int lanes = Math.min(row.laneCount(), layout.workers());
+        while (columnsPerLane.size() < lanes) columnsPerLane.add(new long[0]);
+        for (int l = 0; l < lanes; l++) {
+            LaneTimeIndex index = row.indices().get(l);
+            long end = Math.min(row.laneEndNanos(l), untilNanos == Long.MAX_VALUE ? Long.MAX_VALUE : origin + untilNanos);
+            int needed = width * index.keyCount();
+            long[] columns = columnsPerLane.get(l);
+            if (columns.length < needed) {
+                columns = new long[needed];
+                columnsPerLane.set(l, columns);
+            }
+            index.columns(from, to, width, end, columns);
+        }
+        for (int l = 0; l < lanes; l++) {
+            paintWorkerLane(row.indices().get(l).keyCount(), columnsPerLane.get(l), width, layout, l, palette,
+                    selectedWorker, pixels);
+        }
+        for (int c = 0; c < layout.cores(); c++) {
+            paintCoreLane(row, lanes, c, width, layout, palette, selectedWorker, pixels);
+        }
+    }
+
+    private void computeBoundaries(long from, long to, int width) {
+        if (boundaries.length < width + 1) boundaries = new long[width + 1];
+        for (int x = 0; x <= width; x++) boundaries[x] = from + Math.round((double) (to - from) * x / width);
+    }
+
+    private void paintWorkerLane(int keys, long[] columns, int width, RowLayout layout, int lane, Palette palette,
+                                 int selectedWorker, int[] pixels) {
+        int top = layout.laneTop(lane);
+        int height = layout.laneHeight() - 1;
+        boolean faded = selectedWorker >= 0 && selectedWorker != lane;
+        int handoffKey = LaneTimeIndex.kindKey(EventKind.HANDOFF);
+        int dropKey = LaneTimeIndex.kindKey(EventKind.DROP_REQUEST);
+        int markerHeight = height >= 8 ? 3 : height >= 5 ? 2 : 0;
+        for (int x = 0; x < width; x++) {
+            int base = x * keys;
+            double columnNanos = Math.max(1, boundaries[x + 1] - boundaries[x]);
+            double filled = 0;
+            int y = top;
+            for (int s = 0; s < LaneTimeIndex.STATE_KEYS; s++) {
+                long nanos = columns[base + s];
+                if (nanos == 0) continue;
+                filled += nanos;
+                int yEnd = top + (int) Math.round(Math.min(1, filled / columnNanos) * height);
+                int colour = palette.stateColours()[s];
+                if (faded) colour = Palette.blend(colour, palette.background(), 0.75);
+                for (; y < yEnd; y++) pixels[y * width + x] = colour;
+            }
+            if (markerHeight > 0 && filled > 0) {
+                if (columns[base + handoffKey] > 0) fillRect(pixels, width, x, top, 1, markerHeight, palette.handoff());
+                if (columns[base + dropKey] > 0) {
+                    fillRect(pixels, width, x, top + height - markerHeight, 1, markerHeight, palette.dropRequest());
+                }
+            }
+        }
+    }
+
+    private void paintCoreLane(ModeRow row, int lanes, int core, int width, RowLayout layout, Palette palette,
+                               int selectedWorker, int[] pixels) {
+        int bottom = layout.coreTop(core) + layout.coreHeight() - 2; // last pixel row of the lane
+        int height = layout.coreHeight() - 1;
+        int runKey = LaneTimeIndex.coreKey(core, false);
+        int overheadKey = LaneTimeIndex.coreKey(core, true);
+        for (int x = 0; x < width; x++) {
+            double columnNanos = Math.max(1, boundaries[x + 1] - boundaries[x]);
+            double busy = 0;
+            for (int l = 0; l < lanes; l++) {
+                int keys = row.indices().get(l).keyCount();
+                if (overheadKey >= keys) continue;
+                long[] columns = columnsPerLane.get(l);
+                busy += columns[x * keys + runKey] + columns[x * keys + overheadKey];
+            }
+            if (busy == 0) continue;
+            // Cores are sampled: two workers can claim one core for a moment. Then shares are scaled down.
+            double scale = Math.min(1, columnNanos / busy);
+            double stacked = 0;
+            int y = bottom;
+            for (int pass = 0; pass < 2; pass++) { // computing first, then overhead (striped)
+                boolean overhead = pass == 1;
+                for (int l = 0; l < lanes; l++) {
+                    int keys = row.indices().get(l).keyCount();
+                    if (overheadKey >= keys) continue;
+                    long nanos = columnsPerLane.get(l)[x * keys + (overhead ? overheadKey : runKey)];
+                    if (nanos == 0) continue;
+                    stacked += nanos * scale;
+                    int yEnd = bottom - (int) Math.round(Math.min(1, stacked / columnNanos) * height);
+                    int colour = palette.worker(l);
+                    if (selectedWorker >= 0 && selectedWorker != l) colour = Palette.blend(colour, palette.background(), 0.75);
+                    int pale = Palette.blend(colour, palette.laneBackground(), 0.7);
+                    for (; y > yEnd; y--) pixels[y * width + x] = overhead && ((x + y) & 3) >= 2 ? pale : colour;
+                }
+            }
+        }
+    }
+
+    private static void fillRect(int[] pixels, int width, int x, int y, int w, int h, int colour) {
+        for (int row = y; row < y + h; row++) Arrays.fill(pixels, row * width + x, row * width + x + w, colour);
+    }
+}
