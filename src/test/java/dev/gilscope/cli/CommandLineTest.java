@@ -69,7 +69,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"run", "workloads", "bench"})
+    @CsvSource({"run", "workloads", "bench", "snapshot"})
     void everyCommandExplainsItself(String command) {
         Result r = gilscope(command, "--help");
         assertEquals(0, r.exitCode(), r.err());
@@ -153,5 +153,30 @@ class CommandLineTest {
             }
         }
         return results;
+    }
+
+    @Test
+    void snapshotWritesTheBoardAsAPictureWithoutADisplay(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path png = dir.resolve("board.png");
+        Result r = gilscope("snapshot", "--workload", "count-primes", "--tasks", "2", "--size", "50000",
+                "--modes", "sequential,gil-threads", "--width", "1280", "--height", "720", "--out", png.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.out(), "stdout stays clean");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(1280, image.getWidth());
+        assertEquals(720, image.getHeight());
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) colours.add(image.getRGB(x, y));
+        }
+        assertTrue(colours.size() > 20, "a board, not a blank picture: " + colours.size() + " colours");
+    }
+
+    @Test
+    void snapshotRefusesAPictureSizeItCannotDraw(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Result r = gilscope("snapshot", "--workload", "count-primes", "--width", "10", "--out", dir.resolve("x.png").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("use 640 to 8192 wide"), r.err());
     }
 }

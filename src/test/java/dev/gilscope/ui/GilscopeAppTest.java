@@ -1,33 +1,226 @@
 package dev.gilscope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gilscope.runtime.Mode;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** The real window, on JavaFX's headless platform: it opens and tells the user how to run a comparison. */
+/**
+ * The real window on JavaFX's headless platform, driven as a user would: type, click, hover, cancel.
+ * Runs are real (small workloads), so these tests wait for what a user would wait for.
+ */
 @ExtendWith(ApplicationExtension.class)
 class GilscopeAppTest {
 
     private Stage stage;
+    private BoardView board;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         new GilscopeApp().start(stage);
+        board = (BoardView) stage.getScene().getRoot();
+    }
+
+    @AfterEach
+    void stopAnyRun() throws InterruptedException {
+        board.model().cancel();
+        assertTrue(board.model().awaitIdle(10_000), "the run ends after cancel");
+    }
+
+    private void type(FxRobot robot, String fieldId, String text) {
+        robot.interact(() -> robot.lookup("#" + fieldId).queryAs(TextField.class).setText(text));
+    }
+
+    private void waitFor(long seconds, java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+
+    /** Lets the board draw a few frames: it redraws on its frame timer, not on each change. */
+    private void awaitFrames() throws TimeoutException {
+        long seen = board.frames().frames();
+        waitFor(10, () -> board.frames().frames() >= seen + 3);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup("#" + id).queryAs(Label.class).getText();
+    }
+
+    /** Pixels of the chart that are not background: lanes with something drawn on them. */
+    private static long paintedPixels(FxRobot robot, Mode mode) {
+        ChartPane chart = robot.lookup("#chart-" + mode.cliName()).queryAs(ChartPane.class);
+        Image picture;
+        try {
+            picture = WaitForAsyncUtils.asyncFx(() -> chart.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not take the chart's picture", e);
+        }
+        PixelReader pixels = picture.getPixelReader();
+        Palette palette = Palette.LIGHT;
+        long painted = 0;
+        for (int y = 0; y < picture.getHeight(); y++) {
+            for (int x = RowLayout.GUTTER; x < picture.getWidth(); x++) {
+                int argb = pixels.getArgb(x, y);
+                if (argb != palette.background() && argb != palette.laneBackground()) painted++;
+            }
+        }
+        return painted;
     }
 
     @Test
-    void windowOpensWithTitleAndPointsToTheCommandLine(FxRobot robot) {
-        assertEquals(GilscopeApp.TITLE, stage.getTitle());
-        assertTrue(stage.isShowing());
-        Label body = robot.lookup("#placeholder").queryAs(Label.class);
-        assertTrue(body.getText().contains("gilscope run --workload"), body.getText());
+    void runningASmallWorkloadFillsAllFourRows(FxRobot robot) throws TimeoutException {
+        assertTrue(stage.getTitle().startsWith("gilscope"));
+        type(robot, "field-tasks", "2");
+        type(robot, "field-size", "150000");
+        robot.clickOn("#run-all");
+        waitFor(120, () -> !board.model().running());
+        awaitFrames();
+        for (Mode mode : Mode.values()) {
+            assertEquals("done", text(robot, "status-" + mode.cliName()), mode + ": " + board.model().status());
+            assertTrue(text(robot, "wall-" + mode.cliName()).matches("\\d+\\.\\d{3} s.*"), text(robot, "wall-" + mode.cliName()));
+            assertTrue(paintedPixels(robot, mode) > 1_000, mode + " has lanes drawn");
+        }
+        assertTrue(text(robot, "wall-sequential").contains("1.00×"), "the sequential row is the baseline");
+        assertTrue(text(robot, "lock-gil-threads").contains("hand-offs"), text(robot, "lock-gil-threads"));
+        assertTrue(board.model().status().startsWith("Done"), board.model().status());
+    }
+
+    @Test
+    void hoveringALaneSaysWhatTheWorkerWasDoing(FxRobot robot) throws TimeoutException {
+        type(robot, "field-tasks", "2");
+        type(robot, "field-size", "150000");
+        robot.interact(() -> robot.lookup("#mode-processes").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
+        robot.clickOn("#run-all");
+        waitFor(60, () -> !board.model().running());
+        awaitFrames();
+        ChartPane chart = robot.lookup("#chart-sequential").queryAs(ChartPane.class);
+        RowLayout layout = chart.rowLayout();
+        double laneMiddle = layout.laneTop(0) + layout.laneHeight() / 2.0;
+        // Where the sequential run is computing: a quarter of the way through its run, on lane T1.
+        TimeWindow window = board.state().window();
+        long sequentialNanos = board.model().row(Mode.SEQUENTIAL).durationNanos();
+        double x = RowLayout.GUTTER + window.xOf(sequentialNanos / 4, chart.plotWidth());
+        robot.moveTo(chart, Pos.TOP_LEFT, new Point2D(x, laneMiddle), org.testfx.robot.Motion.DIRECT);
+        waitFor(5, () -> text(robot, "hover-info").contains("holding lock"));
+        String hover = text(robot, "hover-info");
+        assertTrue(hover.startsWith("sequential · T1"), hover);
+        assertTrue(hover.contains("on core") || hover.contains("core unknown"), hover);
+    }
+
+    @Test
+    void invalidInputIsMarkedExplainedAndCannotBeRun(FxRobot robot) {
+        type(robot, "field-tasks", "abc");
+        Label problems = robot.lookup("#problems").queryAs(Label.class);
+        assertTrue(problems.isVisible());
+        assertTrue(problems.getText().contains("Tasks: 'abc' is not a whole number"), problems.getText());
+        assertTrue(robot.lookup("#field-tasks").query().getStyleClass().contains("invalid"));
+        assertTrue(robot.lookup("#run-all").queryAs(Button.class).isDisabled(), "Run is disabled while the form is wrong");
+
+        type(robot, "field-tasks", "4");
+        type(robot, "field-workers", "0");
+        assertTrue(problems.getText().contains("Workers: 0 is out of range; use 1 to 256"), problems.getText());
+        type(robot, "field-workers", "2");
+        type(robot, "field-switch-interval-ms", "-1");
+        assertTrue(problems.getText().contains("Switch interval"), problems.getText());
+        type(robot, "field-switch-interval-ms", "5");
+        assertFalse(problems.isVisible(), problems.getText());
+        assertFalse(robot.lookup("#run-all").queryAs(Button.class).isDisabled());
+        assertEquals("4", robot.lookup("#field-tasks").queryAs(TextField.class).getText(), "what was typed is kept");
+    }
+
+    @Test
+    void noModeTickedIsRefusedToo(FxRobot robot) {
+        for (Mode mode : Mode.values()) {
+            robot.interact(() -> robot.lookup("#mode-" + mode.cliName()).queryAs(javafx.scene.control.CheckBox.class)
+                    .setSelected(false));
+        }
+        assertTrue(robot.lookup("#problems").queryAs(Label.class).getText().contains("tick at least one mode"));
+        assertTrue(robot.lookup("#run-all").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void cancelStopsThreadsAndWorkerProcessesWithinASecond(FxRobot robot) throws Exception {
+        type(robot, "field-tasks", "400"); // about a minute in all: cancel must not wait for it
+        robot.interact(() -> {
+            for (Mode mode : new Mode[] {Mode.SEQUENTIAL, Mode.GIL_THREADS, Mode.FREE_THREADS}) {
+                robot.lookup("#mode-" + mode.cliName()).queryAs(javafx.scene.control.CheckBox.class).setSelected(false);
+            }
+        });
+        robot.clickOn("#run-all");
+        waitFor(60, () -> board.model().row(Mode.PROCESSES).live()
+                && ProcessHandle.current().descendants().findAny().isPresent());
+        waitFor(30, () -> paintedPixels(robot, Mode.PROCESSES) > 0);
+        long asked = System.nanoTime();
+        robot.clickOn("#cancel");
+        assertTrue(board.model().awaitIdle(5_000), "the run ends");
+        waitFor(5, () -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
+        double seconds = (System.nanoTime() - asked) / 1e9;
+        assertTrue(seconds < 3, "threads and workers gone " + seconds + " s after Cancel"); // generous on a loaded machine
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("cancelled", text(robot, "status-processes"));
+        assertTrue(board.model().status().startsWith("Cancelled"), board.model().status());
+        assertTrue(paintedPixels(robot, Mode.PROCESSES) > 0, "what was recorded until the cancel stays on the board");
+    }
+
+    @Test
+    void scrollZoomsEveryRowAndDoubleClickShowsAllAgain(FxRobot robot) throws TimeoutException {
+        type(robot, "field-tasks", "2");
+        type(robot, "field-size", "150000");
+        robot.interact(() -> robot.lookup("#mode-processes").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
+        robot.clickOn("#run-all");
+        waitFor(60, () -> !board.model().running());
+        TimeWindow window = board.state().window();
+        long fullSpan = window.span();
+        Node chart = robot.lookup("#chart-gil-threads").query();
+        robot.moveTo(chart).scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.span() < fullSpan, "zoomed in: " + window.span() + " < " + fullSpan);
+        assertFalse(window.following());
+        robot.doubleClickOn(chart);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.following());
+        assertEquals(fullSpan, window.span());
+    }
+
+    @Test
+    void replayDrawsEveryRowUpToItsClock(FxRobot robot) throws TimeoutException {
+        type(robot, "field-tasks", "2");
+        type(robot, "field-size", "150000");
+        robot.interact(() -> robot.lookup("#mode-processes").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
+        robot.clickOn("#run-all");
+        waitFor(60, () -> !board.model().running());
+        awaitFrames();
+        long before = paintedPixels(robot, Mode.SEQUENTIAL);
+        robot.interact(() -> robot.lookup("#replay-slider").queryAs(javafx.scene.control.Slider.class)
+                .setValue(board.model().row(Mode.SEQUENTIAL).durationNanos() / 2.0));
+        awaitFrames();
+        long halfway = paintedPixels(robot, Mode.SEQUENTIAL);
+        assertTrue(halfway < before * 0.7 && halfway > before * 0.3,
+                "half of the run drawn at half time: " + halfway + " of " + before);
+        assertNotEquals("", text(robot, "replay-clock"));
+        robot.clickOn("#replay-stop");
+        awaitFrames();
+        assertEquals(before, paintedPixels(robot, Mode.SEQUENTIAL), "Show all draws everything again");
     }
 }
