@@ -2,6 +2,7 @@ package dev.gilscope.cli;
 
 import dev.gilscope.cli.bench.BenchRunner;
 import dev.gilscope.cli.bench.BenchSizes;
+import dev.gilscope.cli.bench.DrawingBench;
 import dev.gilscope.cli.bench.FidelityBench;
 import dev.gilscope.cli.bench.HandoffBench;
 import dev.gilscope.cli.bench.MachineLine;
@@ -22,14 +23,14 @@ import picocli.CommandLine.Option;
  * processes mode, measured in one run on this machine and reported as ratios from that run. Tables on
  * stdout, progress on stderr; the sections live in {@code dev.gilscope.cli.bench}.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure recording cost, lock hand-off latency, fidelity to CPython and the costs of worker processes on this machine.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure recording cost, lock hand-off latency, fidelity to CPython, the costs of worker processes and how fast the board draws, on this machine.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Much smaller sizes: a smoke run of well under a minute.")
     boolean quick;
 
     @Option(names = "--only", paramLabel = "LIST",
-            description = "Comma-separated sections to run: recording, handoff, fidelity, processes (default: all).")
+            description = "Comma-separated sections to run: recording, handoff, fidelity, processes, drawing (default: all).")
     String only;
 
     private final PrintStream out;
@@ -72,6 +73,10 @@ final class BenchCommand implements Callable<Integer> {
         if (sections.contains(Section.PROCESSES)) {
             out.println();
             new ProcessesBench(runner, quick ? ProcessSizes.quick() : ProcessSizes.full()).run(out);
+        }
+        if (sections.contains(Section.DRAWING)) {
+            out.println();
+            new DrawingBench(runner, quick).run(out);
         }
         out.println();
         out.println("other load over the whole bench: " + MachineLine.otherLoad(runner.otherLoadSinceStart()));

@@ -33,6 +33,17 @@ public interface CpuProbe {
      */
     void pinCurrentThread(BitSet cores);
 
+    /**
+     * Lowers the scheduling priority of a thread (Linux: a kernel thread id, or a process id for all of
+     * that process's threads) to {@code nice}, so that a window drawing next to busy workers gets the
+     * CPU it needs for a frame promptly. Raising a nice value needs no privileges.
+     *
+     * @return whether it was done
+     */
+    default boolean lowerPriority(long threadOrProcessId, boolean wholeProcess, int nice) {
+        return false;
+    }
+
     /** The cores this process may run on now, as the kernel reports them. */
     BitSet allowedCores();
 

@@ -74,6 +74,32 @@ final class LinuxCpuProbe implements CpuProbe {
         }
     }
 
+    /** setpriority(2), linked on first use: worker processes never need it, and linking costs start-up time. */
+    private static final class Priority {
+        static final MethodHandle SETPRIORITY = Linker.nativeLinker().downcallHandle(
+                Linker.nativeLinker().defaultLookup().find("setpriority").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+        static final int PRIO_PROCESS = 0; // on Linux, "who" is a thread id: nice is per thread
+    }
+
+    @Override
+    public boolean lowerPriority(long id, boolean wholeProcess, int nice) {
+        if (id <= 0) return false;
+        try {
+            if (!wholeProcess) return (int) Priority.SETPRIORITY.invokeExact(Priority.PRIO_PROCESS, (int) id, nice) == 0;
+            boolean all = true;
+            try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc", String.valueOf(id), "task"))) {
+                for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                    int tid = Integer.parseInt(task.getFileName().toString());
+                    all &= (int) Priority.SETPRIORITY.invokeExact(Priority.PRIO_PROCESS, tid, nice) == 0;
+                }
+            }
+            return all;
+        } catch (Throwable e) { // gone already, or not ours: the run goes on at normal priority
+            return false;
+        }
+    }
+
     @Override
     public boolean canPinThreads() {
         return true;

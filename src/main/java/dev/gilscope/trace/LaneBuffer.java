@@ -114,6 +114,23 @@ public final class LaneBuffer {
         return word(index, 0);
     }
 
+    /** Kind, core and aux of event {@code index} in one word: one read for a reader that needs all three. */
+    public long packed(int index) {
+        return word(index, 1);
+    }
+
+    public static EventKind kindOf(long packed) {
+        return EventKind.ofOrdinal((int) (packed & 0xFF));
+    }
+
+    public static int coreOf(long packed) {
+        return (int) ((packed >>> 8) & 0xFFFFFF) - 1;
+    }
+
+    public static int auxOf(long packed) {
+        return (int) (packed >>> 32);
+    }
+
     public EventKind kind(int index) {
         return EventKind.ofOrdinal((int) (word(index, 1) & 0xFF));
     }

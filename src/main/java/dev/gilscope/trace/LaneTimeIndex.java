@@ -7,7 +7,7 @@ import java.util.Arrays;
  * event did it record, up to time t" without walking the whole lane: what a chart needs to draw a
  * pixel column that holds thousands of segments as their mix rather than as the last one drawn.
  *
- * <p>A query costs a binary search over checkpoints plus a walk of at most {@value #BLOCK} events, so a
+ * <p>A query costs a binary search over checkpoints plus a walk of at most one block of events, so a
  * frame costs the same whatever the number of segments. The index grows with the lane
  * ({@link #extendTo}); a live view extends it each frame by what was recorded since.
  *
@@ -21,7 +21,13 @@ import java.util.Arrays;
  */
 public final class LaneTimeIndex {
 
-    public static final int BLOCK = 64;
+    /**
+     * Events between checkpoints, as a power of two: short walks where a checkpoint is small (few
+     * cores), longer where each checkpoint holds a sum per core of a big machine, so that checkpoints
+     * never cost more memory than about half the events they index.
+     */
+    private final int blockShift;
+    private final int blockMask;
     public static final int STATE_KEYS = LaneState.values().length;
     public static final int KIND_KEYS = EventKind.values().length;
     private static final int CORE_BASE = STATE_KEYS + KIND_KEYS;
@@ -31,7 +37,7 @@ public final class LaneTimeIndex {
     private int indexed;
     private int keyCount = CORE_BASE;
 
-    // Checkpoint k describes the moment just before event k * BLOCK.
+    // Checkpoint k describes the moment just before event k << blockShift.
     private long[] checkpointTimes = new long[16];
     private long[][] checkpointSums = new long[16][];
     private byte[] checkpointStates = new byte[16];
@@ -42,7 +48,19 @@ public final class LaneTimeIndex {
     private final Walker reader = new Walker();
 
     public LaneTimeIndex(LaneBuffer buffer) {
+        this(buffer, blockShiftFor(Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** An index with checkpoints every {@code 1 << blockShift} events. */
+    public LaneTimeIndex(LaneBuffer buffer, int blockShift) {
+        if (blockShift < 1 || blockShift > 12) throw new IllegalArgumentException("block shift out of range: " + blockShift);
         this.buffer = buffer;
+        this.blockShift = blockShift;
+        this.blockMask = (1 << blockShift) - 1;
+    }
+
+    static int blockShiftFor(int cores) {
+        return cores <= 8 ? 4 : cores <= 32 ? 5 : 6;
     }
 
     /** The key of time spent on {@code core} computing ({@code overhead} false) or serializing data (true). */
@@ -77,7 +95,7 @@ public final class LaneTimeIndex {
         for (int i = indexed; i < count; i++) {
             long t = Math.max(buffer.timeNanos(i), tail.position);
             tail.advanceTo(t);
-            if ((i & (BLOCK - 1)) == 0) addCheckpoint(t);
+            if ((i & blockMask) == 0) addCheckpoint(t);
             tail.apply(i);
         }
         if (count > indexed) indexed = count;
@@ -207,14 +225,15 @@ public final class LaneTimeIndex {
 
         /** Applies event {@code i}, whose time has been reached. */
         void apply(int i) {
-            EventKind kind = buffer.kind(i);
+            long packed = buffer.packed(i);
+            EventKind kind = LaneBuffer.kindOf(packed);
             sums[kindKey(kind)]++;
             if (kind == EventKind.STATE || kind == EventKind.CORE) {
-                int seen = buffer.core(i);
-                if (seen >= 0) growKeys(seen);
+                int seen = LaneBuffer.coreOf(packed);
+                if (seen >= 0 && coreKey(seen, true) >= keyCount) growKeys(seen);
                 core = seen;
                 if (kind == EventKind.STATE) {
-                    state = LaneState.ofOrdinal(buffer.aux(i));
+                    state = LaneState.ofOrdinal(LaneBuffer.auxOf(packed));
                     stateSince = position;
                 }
             }
@@ -223,10 +242,16 @@ public final class LaneTimeIndex {
 
         /** Moves to time {@code t} (after the first checkpoint): events before it, not the partial state after. */
         void seek(long t) {
-            int block = lastCheckpointBefore(t);
-            boolean canContinue = position <= t && nextEvent >= block * BLOCK && position != Long.MIN_VALUE
-                    && nextEvent <= indexed;
-            if (!canContinue) {
+            boolean valid = position != Long.MIN_VALUE && position <= t && nextEvent <= indexed;
+            // Queries mostly move forward a little (one pixel column to the next): when t comes before
+            // the next checkpoint, walking on from here is shortest.
+            int nextBlock = (nextEvent >> blockShift) + 1;
+            if (valid && (nextBlock >= checkpoints || checkpointTimes[nextBlock] >= t)) {
+                walkTowards(t);
+                return;
+            }
+            int block = valid ? lastCheckpointBefore(t, Math.min(nextBlock, checkpoints - 1)) : lastCheckpointBefore(t, 0);
+            if (!valid || nextEvent < block << blockShift) {
                 Arrays.fill(sums, 0);
                 long[] saved = checkpointSums[block];
                 System.arraycopy(saved, 0, sums, 0, saved.length);
@@ -235,20 +260,33 @@ public final class LaneTimeIndex {
                 state = s < 0 ? null : LaneState.ofOrdinal(s);
                 core = checkpointCores[block];
                 stateSince = checkpointStateSince[block];
-                nextEvent = block * BLOCK;
+                nextEvent = block << blockShift;
             }
+            walkTowards(t);
+        }
+
+        /** Applies the events before {@code t}. */
+        private void walkTowards(long t) {
             while (nextEvent < indexed) {
                 long eventTime = Math.max(buffer.timeNanos(nextEvent), position);
-                if (eventTime >= t) break;
+                if (eventTime >= t) return;
                 advanceTo(eventTime);
                 apply(nextEvent);
             }
         }
     }
 
-    private int lastCheckpointBefore(long t) {
-        int low = 0;
-        int high = checkpoints - 1;
+    /** The last checkpoint before {@code t}, searching from {@code from} (a checkpoint before t) by galloping: near ones are found fast. */
+    private int lastCheckpointBefore(long t, int from) {
+        int low = checkpointTimes[from] < t ? from : 0;
+        int step = 1;
+        int high = low;
+        while (high + step < checkpoints && checkpointTimes[high + step] < t) {
+            low = high + step;
+            high = low;
+            step <<= 1;
+        }
+        high = Math.min(checkpoints - 1, high + step);
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
             if (checkpointTimes[mid] < t) low = mid; else high = mid - 1;

@@ -32,9 +32,16 @@ public final class BoardModel {
     private String status = "Pick a workload and press Run.";
     private boolean running;
 
+    /** Nice value of live workers in the window: low enough that frames keep coming while they compute. */
+    public static final int WORKER_NICE = 10;
+
     public BoardModel(Executor uiThread) {
         this.uiThread = uiThread;
-        for (Mode mode : Mode.values()) rows.put(mode, new ModeRow(mode));
+        for (Mode mode : Mode.values()) {
+            ModeRow row = new ModeRow(mode);
+            row.politeWorkers(WORKER_NICE);
+            rows.put(mode, row);
+        }
     }
 
     public ModeRow row(Mode mode) {

@@ -72,7 +72,7 @@ public final class BoardPicture {
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void startToolkit() {
+    static void startToolkit() {
         // A picture never needs a screen: the headless platform draws the same pixels with or without one.
         if (System.getProperty("glass.platform") == null) System.setProperty("glass.platform", "Headless");
         if (System.getProperty("prism.order") == null) System.setProperty("prism.order", "sw");

@@ -14,10 +14,12 @@ public final class GilscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        DrawingWarmUp.start();
         model = new BoardModel(Platform::runLater);
         BoardView board = new BoardView(model);
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(board, 1400, 900));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(board, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight())));
         stage.setOnHidden(e -> model.cancel()); // closing the window ends threads and worker processes
         stage.show();
     }

@@ -111,14 +111,25 @@ public final class TimelinePainter {
         int height = layout.coreHeight() - 1;
         int runKey = LaneTimeIndex.coreKey(core, false);
         int overheadKey = LaneTimeIndex.coreKey(core, true);
+        // Per lane, once: its number of keys (0 if never on this core), its colour and its striped colour.
+        int[] keys = new int[lanes];
+        int[] solid = new int[lanes];
+        int[] pale = new int[lanes];
+        for (int l = 0; l < lanes; l++) {
+            int k = row.indices().get(l).keyCount();
+            keys[l] = overheadKey < k ? k : 0;
+            int colour = palette.worker(l);
+            if (selectedWorker >= 0 && selectedWorker != l) colour = Palette.blend(colour, palette.background(), 0.75);
+            solid[l] = colour;
+            pale[l] = Palette.blend(colour, palette.laneBackground(), 0.7);
+        }
         for (int x = 0; x < width; x++) {
             double columnNanos = Math.max(1, boundaries[x + 1] - boundaries[x]);
             double busy = 0;
             for (int l = 0; l < lanes; l++) {
-                int keys = row.indices().get(l).keyCount();
-                if (overheadKey >= keys) continue;
+                if (keys[l] == 0) continue;
                 long[] columns = columnsPerLane.get(l);
-                busy += columns[x * keys + runKey] + columns[x * keys + overheadKey];
+                busy += columns[x * keys[l] + runKey] + columns[x * keys[l] + overheadKey];
             }
             if (busy == 0) continue;
             // Cores are sampled: two workers can claim one core for a moment. Then shares are scaled down.
@@ -128,16 +139,12 @@ public final class TimelinePainter {
             for (int pass = 0; pass < 2; pass++) { // computing first, then overhead (striped)
                 boolean overhead = pass == 1;
                 for (int l = 0; l < lanes; l++) {
-                    int keys = row.indices().get(l).keyCount();
-                    if (overheadKey >= keys) continue;
-                    long nanos = columnsPerLane.get(l)[x * keys + (overhead ? overheadKey : runKey)];
+                    if (keys[l] == 0) continue;
+                    long nanos = columnsPerLane.get(l)[x * keys[l] + (overhead ? overheadKey : runKey)];
                     if (nanos == 0) continue;
                     stacked += nanos * scale;
                     int yEnd = bottom - (int) Math.round(Math.min(1, stacked / columnNanos) * height);
-                    int colour = palette.worker(l);
-                    if (selectedWorker >= 0 && selectedWorker != l) colour = Palette.blend(colour, palette.background(), 0.75);
-                    int pale = Palette.blend(colour, palette.laneBackground(), 0.7);
-                    for (; y > yEnd; y--) pixels[y * width + x] = overhead && ((x + y) & 3) >= 2 ? pale : colour;
+                    for (; y > yEnd; y--) pixels[y * width + x] = overhead && ((x + y) & 3) >= 2 ? pale[l] : solid[l];
                 }
             }
         }

@@ -62,15 +62,18 @@ class LaneTimeIndexTest {
     void cumulativeFiguresMatchAWalkOfEverySegment() {
         Random random = new Random(42);
         LaneBuffer buffer = randomLane(random, 5_000);
-        LaneTimeIndex index = new LaneTimeIndex(buffer);
-        index.extendTo(buffer.size());
-        long last = buffer.timeNanos(buffer.size() - 1);
-        long end = last + 10_000;
-        long[] got = new long[index.keyCount()];
-        for (int q = 0; q < 2_000; q++) {
-            long t = random.nextLong(last + 20_000); // before the first event, inside, and past the end
-            index.cumulativeAt(t, end, got);
-            assertArrayEquals(bruteForce(buffer, buffer.size(), t, end, index.keyCount()), got, "at t=" + t);
+        for (int blockShift : new int[] {1, 4, 6}) { // checkpoints every 2, 16 and 64 events
+            LaneTimeIndex index = new LaneTimeIndex(buffer, blockShift);
+            index.extendTo(buffer.size());
+            long last = buffer.timeNanos(buffer.size() - 1);
+            long end = last + 10_000;
+            long[] got = new long[index.keyCount()];
+            for (int q = 0; q < 2_000; q++) {
+                long t = random.nextLong(last + 20_000); // before the first event, inside, and past the end
+                index.cumulativeAt(t, end, got);
+                assertArrayEquals(bruteForce(buffer, buffer.size(), t, end, index.keyCount()), got,
+                        "at t=" + t + ", block shift " + blockShift);
+            }
         }
     }
 

@@ -15,7 +15,9 @@ public enum Section {
     /** gilscope's figures next to CPython's, one row per lesson. */
     FIDELITY,
     /** The processes mode: per-task round trip, worker start-up, and the process lessons next to CPython's. */
-    PROCESSES;
+    PROCESSES,
+    /** The board: frame time for a very large recording, and UI-thread stalls during a live run. */
+    DRAWING;
 
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
