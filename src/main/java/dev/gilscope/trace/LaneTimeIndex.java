@@ -38,11 +38,11 @@ public final class LaneTimeIndex {
     private int keyCount = CORE_BASE;
 
     // Checkpoint k describes the moment just before event k << blockShift.
+    // Times apart, for the search; the rest of each checkpoint in one flat record, so that reaching one
+    // costs a cache miss or two rather than a pointer chase: [state and core, state since, sums...].
     private long[] checkpointTimes = new long[16];
-    private long[][] checkpointSums = new long[16][];
-    private byte[] checkpointStates = new byte[16];
-    private int[] checkpointCores = new int[16];
-    private long[] checkpointStateSince = new long[16];
+    private int sumStride = CORE_BASE + 2 * Runtime.getRuntime().availableProcessors();
+    private long[] checkpointRecords = new long[16 * (2 + sumStride)];
     private int checkpoints;
 
     private final Walker reader = new Walker();
@@ -170,20 +170,29 @@ public final class LaneTimeIndex {
     }
 
     private void addCheckpoint(long t) {
+        if (keyCount > sumStride) restride(keyCount + 8);
+        int stride = 2 + sumStride;
         if (checkpoints == checkpointTimes.length) {
-            int size = checkpoints * 2;
-            checkpointTimes = Arrays.copyOf(checkpointTimes, size);
-            checkpointSums = Arrays.copyOf(checkpointSums, size);
-            checkpointStates = Arrays.copyOf(checkpointStates, size);
-            checkpointCores = Arrays.copyOf(checkpointCores, size);
-            checkpointStateSince = Arrays.copyOf(checkpointStateSince, size);
+            checkpointTimes = Arrays.copyOf(checkpointTimes, checkpoints * 2);
+            checkpointRecords = Arrays.copyOf(checkpointRecords, checkpoints * 2 * stride);
         }
         checkpointTimes[checkpoints] = t;
-        checkpointSums[checkpoints] = Arrays.copyOf(tail.sums, keyCount);
-        checkpointStates[checkpoints] = (byte) (tail.state == null ? -1 : tail.state.ordinal());
-        checkpointCores[checkpoints] = tail.core;
-        checkpointStateSince[checkpoints] = tail.stateSince;
+        int at = checkpoints * stride;
+        int stateOrdinal = tail.state == null ? -1 : tail.state.ordinal();
+        checkpointRecords[at] = (long) stateOrdinal << 32 | (tail.core & 0xFFFFFFFFL);
+        checkpointRecords[at + 1] = tail.stateSince;
+        System.arraycopy(tail.sums, 0, checkpointRecords, at + 2, keyCount);
         checkpoints++;
+    }
+
+    /** A lane seen on a core beyond what the records have room for (rare): widen every record. */
+    private void restride(int newStride) {
+        int oldStride = 2 + sumStride;
+        int stride = 2 + newStride;
+        long[] records = new long[checkpointTimes.length * stride];
+        for (int k = 0; k < checkpoints; k++) System.arraycopy(checkpointRecords, k * oldStride, records, k * stride, oldStride);
+        checkpointRecords = records;
+        sumStride = newStride;
     }
 
     private void growKeys(int core) {
@@ -252,14 +261,14 @@ public final class LaneTimeIndex {
             }
             int block = valid ? lastCheckpointBefore(t, Math.min(nextBlock, checkpoints - 1)) : lastCheckpointBefore(t, 0);
             if (!valid || nextEvent < block << blockShift) {
-                Arrays.fill(sums, 0);
-                long[] saved = checkpointSums[block];
-                System.arraycopy(saved, 0, sums, 0, saved.length);
+                int at = block * (2 + sumStride);
+                long stateAndCore = checkpointRecords[at];
+                System.arraycopy(checkpointRecords, at + 2, sums, 0, keyCount);
                 position = checkpointTimes[block];
-                byte s = checkpointStates[block];
+                int s = (int) (stateAndCore >> 32);
                 state = s < 0 ? null : LaneState.ofOrdinal(s);
-                core = checkpointCores[block];
-                stateSince = checkpointStateSince[block];
+                core = (int) stateAndCore;
+                stateSince = checkpointRecords[at + 1];
                 nextEvent = block << blockShift;
             }
             walkTowards(t);

@@ -46,6 +46,7 @@ public final class BoardBench {
         int[] pixels = new int[width * layout.height()];
         TimeWindow window = new TimeWindow();
         window.setExtent(row.durationNanos());
+        for (int f = 0; f < 10; f++) paintMillis(painter, row, window, width, layout, pixels); // compile first
         double[] full = new double[frames];
         for (int f = 0; f < frames; f++) full[f] = paintMillis(painter, row, window, width, layout, pixels);
         SplittableRandom random = new SplittableRandom(1);

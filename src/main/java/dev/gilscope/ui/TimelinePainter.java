@@ -5,6 +5,7 @@ import dev.gilscope.trace.LaneTimeIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Paints one mode's per-core timeline and lock Gantt into ARGB pixels, one pixel column at a time: a
@@ -22,6 +23,8 @@ import java.util.List;
  * Plain Java (no toolkit), so pictures can be painted and checked without a window.
  */
 public final class TimelinePainter {
+
+    private static final long PARALLEL_ABOVE_EVENTS = 1_000_000;
 
     private final List<long[]> columnsPerLane = new ArrayList<>();
     private long[] boundaries = new long[0];
@@ -49,17 +52,19 @@ public final class TimelinePainter {
         computeBoundaries(from, to, width);
         int lanes = Math.min(row.laneCount(), layout.workers());
         while (columnsPerLane.size() < lanes) columnsPerLane.add(new long[0]);
+        long events = 0;
         for (int l = 0; l < lanes; l++) {
-            LaneTimeIndex index = row.indices().get(l);
-            long end = Math.min(row.laneEndNanos(l), untilNanos == Long.MAX_VALUE ? Long.MAX_VALUE : origin + untilNanos);
-            int needed = width * index.keyCount();
-            long[] columns = columnsPerLane.get(l);
-            if (columns.length < needed) {
-                columns = new long[needed];
-                columnsPerLane.set(l, columns);
-            }
-            index.columns(from, to, width, end, columns);
+            int needed = width * row.indices().get(l).keyCount();
+            if (columnsPerLane.get(l).length < needed) columnsPerLane.set(l, new long[needed]);
+            events += row.indices().get(l).indexedEvents();
         }
+        // Lanes are independent (each index has its own reader): a big recording is summed on every core.
+        IntStream laneNumbers = IntStream.range(0, lanes);
+        if (events > PARALLEL_ABOVE_EVENTS) laneNumbers = laneNumbers.parallel();
+        laneNumbers.forEach(l -> {
+            long end = Math.min(row.laneEndNanos(l), untilNanos == Long.MAX_VALUE ? Long.MAX_VALUE : origin + untilNanos);
+            row.indices().get(l).columns(from, to, width, end, columnsPerLane.get(l));
+        });
         for (int l = 0; l < lanes; l++) {
             paintWorkerLane(row.indices().get(l).keyCount(), columnsPerLane.get(l), width, layout, l, palette,
                     selectedWorker, pixels);
