@@ -190,6 +190,7 @@ class GilscopeAppTest {
         robot.interact(() -> robot.lookup("#mode-processes").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
         robot.clickOn("#run-all");
         waitFor(60, () -> !board.model().running());
+        awaitFrames();
         TimeWindow window = board.state().window();
         long fullSpan = window.span();
         Node chart = robot.lookup("#chart-gil-threads").query();
