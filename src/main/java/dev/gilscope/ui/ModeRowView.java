@@ -94,7 +94,7 @@ final class ModeRowView extends HBox {
     private static String lockFigures(ModeResult result) {
         if (result.mode() == Mode.PROCESSES && result.processCosts() != null) {
             ProcessCosts costs = result.processCosts();
-            return String.format(Locale.ROOT, "start-up %.2f s · serialize %.3f s%n%,d bytes through pipes",
+            return String.format(Locale.ROOT, "start-up %.2f s%nserialize %.3f s · %,d bytes piped",
                     costs.spawnNanos() / 1e9, costs.serializeNanos() / 1e9, costs.bytesTransferred());
         }
         if (!result.lockEnabled()) return "no lock: CPU " + String.format(Locale.ROOT, "%.2f s", result.cpuSeconds());
