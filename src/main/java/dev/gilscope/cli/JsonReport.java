@@ -2,6 +2,7 @@ package dev.gilscope.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.gilscope.runtime.ResultFigures;
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.ModeResult;
 import java.io.IOException;

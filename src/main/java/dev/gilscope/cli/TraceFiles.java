@@ -2,6 +2,7 @@ package dev.gilscope.cli;
 
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.ModeResult;
+import dev.gilscope.runtime.ResultFigures;
 import dev.gilscope.trace.ModeTrace;
 import dev.gilscope.trace.export.ChromeTraceWriter;
 import dev.gilscope.trace.export.CsvWriter;
@@ -9,9 +10,7 @@ import dev.gilscope.trace.export.RunInfo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Writes the optional trace and CSV files of a finished comparison. */
 final class TraceFiles {
@@ -32,11 +31,7 @@ final class TraceFiles {
     }
 
     static RunInfo runInfo(ComparisonResult result, int cores) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        ResultFigures.parameters(result).forEach((k, v) -> parameters.put(k, String.valueOf(v)));
-        Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
-        for (ModeResult r : result.modes()) summaries.put(r.mode().cliName(), ResultFigures.of(result, r));
-        return new RunInfo(result.workload().name(), parameters, cores, summaries);
+        return ResultFigures.runInfo(result, cores);
     }
 
     private interface Save {

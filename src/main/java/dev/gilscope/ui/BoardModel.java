@@ -7,6 +7,14 @@ import dev.gilscope.runtime.ModeResult;
 import dev.gilscope.runtime.RunControl;
 import dev.gilscope.runtime.RunRequest;
 import dev.gilscope.trace.ModeTrace;
+import dev.gilscope.runtime.ResultFigures;
+import dev.gilscope.sampling.CpuProbe;
+import dev.gilscope.trace.export.ChromeTraceWriter;
+import dev.gilscope.trace.export.CsvWriter;
+import dev.gilscope.trace.export.SavedRun;
+import dev.gilscope.trace.export.TraceReader;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,6 +35,7 @@ public final class BoardModel {
     private final List<Runnable> listeners = new ArrayList<>();
     private RunRequest.Checked lastRequest;
     private ComparisonResult lastResult;
+    private SavedRun opened;
     private RunControl control;
     private Thread runner;
     private String status = "Pick a workload and press Run.";
@@ -87,6 +96,7 @@ public final class BoardModel {
         }
         lastRequest = request;
         lastResult = null;
+        opened = null;
         running = true;
         RunControl runControl = new RunControl();
         control = runControl;
@@ -166,6 +176,56 @@ public final class BoardModel {
         setStatus("Showing " + result.workload().name() + ": " + summary(result));
     }
 
+    /**
+     * Writes what the board shows as a gilscope trace file (Chrome Trace Event JSON, which Perfetto opens
+     * too): the last run, or the run that was opened.
+     */
+    public void save(Path file) throws IOException {
+        if (running) throw new IllegalStateException("a run is going; save it when it has finished");
+        if (lastResult != null) {
+            int cores = CpuProbe.get().allowedCores().cardinality();
+            List<ModeTrace> traces = lastResult.modes().stream().map(ModeResult::trace).toList();
+            ChromeTraceWriter.write(file, ResultFigures.runInfo(lastResult, cores), traces);
+        } else if (opened != null) {
+            ChromeTraceWriter.write(file, opened.info(), opened.modes());
+        } else {
+            throw new IllegalStateException("there is nothing to save yet: run a comparison first");
+        }
+        setStatus("Saved to " + file);
+    }
+
+    /** Writes every segment and instant of what the board shows as CSV. */
+    public void exportCsv(Path file) throws IOException {
+        List<ModeTrace> traces = lastResult != null ? lastResult.modes().stream().map(ModeResult::trace).toList()
+                : opened != null ? opened.modes() : List.of();
+        if (traces.isEmpty()) throw new IllegalStateException("there is nothing to export yet: run a comparison first");
+        CsvWriter.write(file, traces);
+        setStatus("Exported CSV to " + file);
+    }
+
+    /**
+     * Shows a saved run in place of the rows. A file that cannot be opened changes nothing on the board;
+     * its problem is said in the status line and thrown.
+     */
+    public void open(Path file) throws IOException {
+        if (running) throw new IllegalStateException("a run is going; open the file when it has finished or been cancelled");
+        SavedRun run;
+        try {
+            run = TraceReader.read(file);
+        } catch (IOException e) {
+            setStatus("Could not open " + file.getFileName() + ": " + e.getMessage());
+            throw e;
+        }
+        for (ModeRow row : rows.values()) row.clear();
+        for (ModeTrace trace : run.modes()) {
+            Mode.byName(trace.mode()).ifPresent(mode -> rows.get(mode).showSaved(trace, run.info().summary(trace.mode())));
+        }
+        opened = run;
+        lastResult = null;
+        lastRequest = null;
+        setStatus("Opened " + file.getFileName() + ": " + run.info().workload() + " " + run.info().parameters());
+    }
+
     /** Sequential wall time divided by this mode's, when both finished with a right answer. */
     public Optional<Double> speedup(Mode mode) {
         ModeRow sequential = rows.get(Mode.SEQUENTIAL);
@@ -181,6 +241,11 @@ public final class BoardModel {
             speedup(m.mode()).ifPresent(s -> text.append(String.format(Locale.ROOT, " (%.2f×)", s)));
         }
         return text.toString();
+    }
+
+    /** Puts a message in the status line (a problem with a file, a picture written…). */
+    public void say(String text) {
+        setStatus(text);
     }
 
     private void setStatus(String text) {

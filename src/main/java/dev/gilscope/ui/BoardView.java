@@ -5,7 +5,11 @@ import dev.gilscope.runtime.RunRequest.Field;
 import dev.gilscope.trace.LaneState;
 import dev.gilscope.workload.Workload;
 import dev.gilscope.workload.Workloads;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,6 +25,8 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -33,6 +39,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import javafx.stage.FileChooser;
 
 /**
  * The whole board: run controls on top, a row per mode on one time axis in the middle, the legend and
@@ -179,11 +186,18 @@ public final class BoardView extends BorderPane {
         runOne.setOnAction(e -> runChecked(form.check(EnumSet.of(oneMode.getValue()))));
         cancel.setId("cancel");
         cancel.setOnAction(e -> model.cancel());
+        MenuButton file = new MenuButton("File");
+        file.setId("file-menu");
+        file.getItems().addAll(
+                menuItem("Open run…", "menu-open", () -> choose(false, "Open a saved run", "*.json").ifPresent(this::openRun)),
+                menuItem("Save run…", "menu-save", () -> choose(true, "Save the run", "*.json").ifPresent(this::saveRun)),
+                menuItem("Export board as PNG…", "menu-png", () -> choose(true, "Export the board", "*.png").ifPresent(this::exportPng)),
+                menuItem("Export CSV…", "menu-csv", () -> choose(true, "Export every segment as CSV", "*.csv").ifPresent(this::exportCsv)));
         ToggleButton dark = new ToggleButton("Dark");
         dark.setId("theme");
         dark.selectedProperty().addListener((o, was, now) -> setDark(now));
 
-        FlowPane workloadLine = flow(labelled("Workload", workload), labelled("Tasks", tasks), labelled("Size", size),
+        FlowPane workloadLine = flow(file, labelled("Workload", workload), labelled("Tasks", tasks), labelled("Size", size),
                 labelled("Chunk", chunk), labelled("Workers", workers), spacer(), runAll, runOne, oneMode, cancel);
         FlowPane lockLine = flow(labelled("Switch interval ms", interval), labelled("Lock", gil),
                 labelled("Ticks", ticks), forced, labelled("Check points", checkpoints), labelled("Cores", cores),
@@ -197,6 +211,58 @@ public final class BoardView extends BorderPane {
         top.setPadding(new Insets(8, 10, 4, 10));
         top.getStyleClass().add("controls");
         return top;
+    }
+
+    private static MenuItem menuItem(String text, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private Optional<Path> choose(boolean save, String title, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
+        File file = save ? chooser.showSaveDialog(getScene().getWindow()) : chooser.showOpenDialog(getScene().getWindow());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    /** Opens a saved run; a file gilscope cannot read leaves the board as it was and says why. */
+    public void openRun(Path file) {
+        try {
+            model.open(file);
+            state.replay().stop();
+            state.window().reset();
+        } catch (IOException | RuntimeException e) {
+            if (!model.status().startsWith("Could not open")) model.say("Could not open " + file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    public void saveRun(Path file) {
+        try {
+            model.save(file);
+        } catch (IOException | RuntimeException e) {
+            model.say("Could not save to " + file + ": " + e.getMessage());
+        }
+    }
+
+    public void exportCsv(Path file) {
+        try {
+            model.exportCsv(file);
+        } catch (IOException | RuntimeException e) {
+            model.say("Could not export to " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes the board as it is on screen as a PNG picture. */
+    public void exportPng(Path file) {
+        try {
+            BoardPicture.writePng(snapshot(null, null), file);
+            model.say("Wrote the board to " + file);
+        } catch (IOException | RuntimeException e) {
+            model.say("Could not write " + file + ": " + e.getMessage());
+        }
     }
 
     private TextField textField(Field field, String initial, double width, java.util.function.Consumer<String> sink) {

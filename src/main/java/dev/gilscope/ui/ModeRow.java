@@ -39,6 +39,8 @@ public final class ModeRow {
     private Status status = Status.NOT_RUN;
     private ModeTrace trace;
     private ModeResult result;
+    /** The figures of a run read back from a file (no {@link ModeResult} then), or null. */
+    private java.util.Map<String, Object> savedFigures;
     private ModeTrace.Snapshot snapshot;
     private final List<LaneTimeIndex> indices = new ArrayList<>();
     private int totalTasks;
@@ -82,6 +84,7 @@ public final class ModeRow {
         status = Status.NOT_RUN;
         trace = null;
         result = null;
+        savedFigures = null;
         snapshot = null;
         indices.clear();
         version++;
@@ -121,6 +124,20 @@ public final class ModeRow {
     public void show(ModeResult finished) {
         clear();
         finish(finished, false);
+    }
+
+    /** Shows a mode of a saved run: its trace and the figures saved with it. */
+    public void showSaved(ModeTrace saved, java.util.Map<String, Object> figures) {
+        clear();
+        trace = saved;
+        savedFigures = figures;
+        status = Boolean.TRUE.equals(figures.get("resultOk")) ? Status.DONE : Status.FAILED;
+        refresh();
+        version++;
+    }
+
+    public java.util.Map<String, Object> savedFigures() {
+        return savedFigures;
     }
 
     public void markCancelled() {
@@ -182,6 +199,9 @@ public final class ModeRow {
     public long durationNanos() {
         if (result != null) return result.wallNanos();
         if (snapshot == null) return 0;
+        if (savedFigures != null && savedFigures.get("wallSeconds") instanceof Number wall) {
+            return Math.round(wall.doubleValue() * 1e9);
+        }
         return Math.max(0, snapshot.untilNanos() - originNanos());
     }
 

@@ -224,4 +224,45 @@ class GilscopeAppTest {
         awaitFrames();
         assertEquals(before, paintedPixels(robot, Mode.SEQUENTIAL), "Show all draws everything again");
     }
+
+    @Test
+    void aSavedRunOpensAgainAndABadFileChangesNothing(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        type(robot, "field-tasks", "2");
+        type(robot, "field-size", "150000");
+        robot.interact(() -> robot.lookup("#mode-processes").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
+        robot.clickOn("#run-all");
+        waitFor(60, () -> !board.model().running());
+        awaitFrames();
+        String gilWall = text(robot, "wall-gil-threads");
+        String gilLock = text(robot, "lock-gil-threads");
+        long painted = paintedPixels(robot, Mode.GIL_THREADS);
+
+        java.nio.file.Path saved = dir.resolve("run.json");
+        robot.interact(() -> board.saveRun(saved));
+        assertTrue(java.nio.file.Files.size(saved) > 1_000, "the run is written");
+        java.nio.file.Path png = dir.resolve("board.png");
+        robot.interact(() -> board.exportPng(png));
+        assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 600, board.model().status());
+        java.nio.file.Path csv = dir.resolve("run.csv");
+        robot.interact(() -> board.exportCsv(csv));
+        assertTrue(java.nio.file.Files.readString(csv).startsWith("mode,lane,kind"), board.model().status());
+
+        java.nio.file.Path notes = dir.resolve("notes.json");
+        java.nio.file.Files.writeString(notes, "my notes, not a trace");
+        robot.interact(() -> board.openRun(notes));
+        assertTrue(board.model().status().startsWith("Could not open notes.json"), board.model().status());
+        assertEquals(gilWall, text(robot, "wall-gil-threads"), "the board still shows its run");
+
+        robot.interact(() -> board.model().row(Mode.GIL_THREADS).clear());
+        robot.interact(() -> board.openRun(saved));
+        awaitFrames();
+        assertTrue(board.model().status().startsWith("Opened run.json"), board.model().status());
+        assertEquals(gilWall, text(robot, "wall-gil-threads"), "the saved figures come back");
+        assertEquals(gilLock, text(robot, "lock-gil-threads"));
+        assertEquals("done", text(robot, "status-sequential"));
+        assertEquals("not run", text(robot, "status-processes"), "a mode that was not run stays empty");
+        long reopened = paintedPixels(robot, Mode.GIL_THREADS);
+        assertTrue(Math.abs(reopened - painted) < painted / 50, "the same lanes are drawn: " + reopened + " vs " + painted);
+    }
 }

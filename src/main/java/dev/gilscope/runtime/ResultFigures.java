@@ -1,11 +1,7 @@
-package dev.gilscope.cli;
+package dev.gilscope.runtime;
 
-import dev.gilscope.runtime.CoreList;
-import dev.gilscope.runtime.ComparisonResult;
-import dev.gilscope.runtime.LockSettings;
-import dev.gilscope.runtime.ModeResult;
-import dev.gilscope.runtime.ProcessCosts;
 import dev.gilscope.trace.LockStatistics;
+import dev.gilscope.trace.export.RunInfo;
 import dev.gilscope.workload.Outcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +12,11 @@ import java.util.Map;
  * The figures of a comparison as ordered maps: one source for the JSON report and the summaries saved
  * in trace files. Fields that do not apply to a mode are present with a null value.
  */
-final class ResultFigures {
+public final class ResultFigures {
 
     private ResultFigures() {}
 
-    static Map<String, Object> parameters(ComparisonResult c) {
+    public static Map<String, Object> parameters(ComparisonResult c) {
         LockSettings lock = c.settings().lock();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tasks", c.params().tasks());
@@ -36,7 +32,7 @@ final class ResultFigures {
         return m;
     }
 
-    static Map<String, Object> of(ComparisonResult c, ModeResult r) {
+    public static Map<String, Object> of(ComparisonResult c, ModeResult r) {
         Outcome o = r.outcome();
         boolean lock = r.lockEnabled();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -96,5 +92,14 @@ final class ResultFigures {
         m.put("max", d.max() * scale);
         m.put("samples", d.samples());
         return m;
+    }
+
+    /** What a saved run says about itself: workload, parameters, the machine's cores and each mode's figures. */
+    public static RunInfo runInfo(ComparisonResult result, int cores) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters(result).forEach((k, v) -> parameters.put(k, String.valueOf(v)));
+        Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
+        for (ModeResult r : result.modes()) summaries.put(r.mode().cliName(), of(result, r));
+        return new RunInfo(result.workload().name(), parameters, cores, summaries);
     }
 }
