@@ -226,6 +226,11 @@ public final class BoardModel {
         setStatus("Opened " + file.getFileName() + ": " + run.info().workload() + " " + run.info().parameters());
     }
 
+    /** The saved run the board shows, if it shows one. */
+    public Optional<SavedRun> opened() {
+        return Optional.ofNullable(opened);
+    }
+
     /** Sequential wall time divided by this mode's, when both finished with a right answer. */
     public Optional<Double> speedup(Mode mode) {
         ModeRow sequential = rows.get(Mode.SEQUENTIAL);

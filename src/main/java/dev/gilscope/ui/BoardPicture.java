@@ -32,6 +32,7 @@ public final class BoardPicture {
                 BoardView board = new BoardView(model);
                 board.setDark(dark);
                 model.show(result);
+                board.fillForm(result);
                 picture.complete(render(board, width, height));
             } catch (RuntimeException | Error e) {
                 picture.completeExceptionally(e);

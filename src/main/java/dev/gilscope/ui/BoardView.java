@@ -1,6 +1,8 @@
 package dev.gilscope.ui;
 
+import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.Mode;
+import dev.gilscope.runtime.ResultFigures;
 import dev.gilscope.runtime.RunRequest.Field;
 import dev.gilscope.trace.LaneState;
 import dev.gilscope.workload.Workload;
@@ -69,6 +71,9 @@ public final class BoardView extends BorderPane {
     private final FrameTimer frames = new FrameTimer();
     private final int machineCores = Runtime.getRuntime().availableProcessors();
     private boolean scrubbing;
+    private final FlowPane legend = new FlowPane(12, 4);
+    private final ToggleButton themeToggle = new ToggleButton("Dark");
+    private final CheckBox forced = new CheckBox("forced switching");
     private long lastLiveRefresh;
     private static final long LIVE_REFRESH_NANOS = 33_000_000;
 
@@ -108,6 +113,61 @@ public final class BoardView extends BorderPane {
         state.setPalette(dark ? Palette.DARK : Palette.LIGHT);
         getStyleClass().removeAll("dark");
         if (dark) getStyleClass().add("dark");
+        themeToggle.setSelected(dark);
+        fillLegend();
+    }
+
+    /** The legend's colour chips, in the current palette. */
+    private void fillLegend() {
+        legend.getChildren().setAll(new Label("Worker lanes:"));
+        for (LaneState s : LaneState.values()) legend.getChildren().add(chip(state.palette().state(s), s.label()));
+        legend.getChildren().addAll(chip(state.palette().handoff(), "hand-off (tick on top)"),
+                chip(state.palette().dropRequest(), "drop request (tick below)"));
+    }
+
+    /** Sets the controls to what {@code result} was run with, so a picture or a reopened run says what it shows. */
+    public void fillForm(ComparisonResult result) {
+        Map<String, Object> p = ResultFigures.parameters(result);
+        Map<Field, String> values = new EnumMap<>(Field.class);
+        values.put(Field.WORKLOAD, result.workload().name());
+        p.forEach((key, value) -> fieldFor(key).ifPresent(f -> values.put(f, String.valueOf(value))));
+        fillForm(values, result.settings().lock().forcedSwitching(), result.modes().stream().map(m -> m.mode()).toList());
+    }
+
+    /** The same for a saved run, from the parameters saved with it. */
+    public void fillForm(String workload, Map<String, String> parameters, List<Mode> modes) {
+        Map<Field, String> values = new EnumMap<>(Field.class);
+        values.put(Field.WORKLOAD, workload);
+        parameters.forEach((key, value) -> fieldFor(key).ifPresent(f -> values.put(f, value)));
+        fillForm(values, !"false".equals(parameters.get("forcedSwitching")), modes);
+    }
+
+    @SuppressWarnings("unchecked") // the drop-downs of the form all hold strings
+    private void fillForm(Map<Field, String> values, boolean forcedSwitching, List<Mode> modes) {
+        values.forEach((field, value) -> {
+            Control control = fields.get(field);
+            String shown = field == Field.CORES && "all".equals(value) ? "" : value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
+            if (control instanceof TextField text) text.setText(shown);
+            else if (control instanceof ComboBox<?> combo) ((ComboBox<String>) combo).setValue(shown);
+            else if (control instanceof ChoiceBox<?> choice) ((ChoiceBox<String>) choice).setValue(shown);
+        });
+        forced.setSelected(forcedSwitching);
+        modeBoxes.forEach((mode, box) -> box.setSelected(modes.contains(mode)));
+    }
+
+    private static Optional<Field> fieldFor(String parameter) {
+        return switch (parameter) {
+            case "tasks" -> Optional.of(Field.TASKS);
+            case "size" -> Optional.of(Field.SIZE);
+            case "chunkSize" -> Optional.of(Field.CHUNK_SIZE);
+            case "workers" -> Optional.of(Field.WORKERS);
+            case "gil" -> Optional.of(Field.GIL);
+            case "switchIntervalMs" -> Optional.of(Field.SWITCH_INTERVAL);
+            case "legacyTicks" -> Optional.of(Field.LEGACY_TICKS);
+            case "checkpoints" -> Optional.of(Field.CHECKPOINTS);
+            case "cores" -> Optional.of(Field.CORES);
+            default -> Optional.empty();
+        };
     }
 
     // ---- controls -------------------------------------------------------------------------------
@@ -136,7 +196,6 @@ public final class BoardView extends BorderPane {
         ChoiceBox<String> checkpoints = choice(Field.CHECKPOINTS, RunForm.checkpointChoices(), form.checkpoints,
                 v -> form.checkpoints = v);
         ChoiceBox<String> pool = choice(Field.POOL, RunForm.poolChoices(), form.pool, v -> form.pool = v);
-        CheckBox forced = new CheckBox("forced switching");
         forced.setId("field-forced-switching");
         forced.setSelected(form.forcedSwitching);
         forced.selectedProperty().addListener((o, was, now) -> {
@@ -193,15 +252,14 @@ public final class BoardView extends BorderPane {
                 menuItem("Save run…", "menu-save", () -> choose(true, "Save the run", "*.json").ifPresent(this::saveRun)),
                 menuItem("Export board as PNG…", "menu-png", () -> choose(true, "Export the board", "*.png").ifPresent(this::exportPng)),
                 menuItem("Export CSV…", "menu-csv", () -> choose(true, "Export every segment as CSV", "*.csv").ifPresent(this::exportCsv)));
-        ToggleButton dark = new ToggleButton("Dark");
-        dark.setId("theme");
-        dark.selectedProperty().addListener((o, was, now) -> setDark(now));
+        themeToggle.setId("theme");
+        themeToggle.selectedProperty().addListener((o, was, now) -> setDark(now));
 
         FlowPane workloadLine = flow(file, labelled("Workload", workload), labelled("Tasks", tasks), labelled("Size", size),
                 labelled("Chunk", chunk), labelled("Workers", workers), spacer(), runAll, runOne, oneMode, cancel);
         FlowPane lockLine = flow(labelled("Switch interval ms", interval), labelled("Lock", gil),
                 labelled("Ticks", ticks), forced, labelled("Check points", checkpoints), labelled("Cores", cores),
-                labelled("Pool", pool), new Label("Modes:"), modes, dark);
+                labelled("Pool", pool), new Label("Modes:"), modes, themeToggle);
         problems.setId("problems");
         problems.getStyleClass().add("problems");
         problems.setWrapText(true);
@@ -232,6 +290,8 @@ public final class BoardView extends BorderPane {
     public void openRun(Path file) {
         try {
             model.open(file);
+            model.opened().ifPresent(run -> fillForm(run.info().workload(), run.info().parameters(),
+                    run.modes().stream().flatMap(t -> Mode.byName(t.mode()).stream()).toList()));
             state.replay().stop();
             state.window().reset();
         } catch (IOException | RuntimeException e) {
@@ -393,12 +453,8 @@ public final class BoardView extends BorderPane {
     // ---- legend, replay, hover line --------------------------------------------------------------
 
     private Node footer() {
-        FlowPane legend = new FlowPane(12, 4);
         legend.setId("legend");
-        legend.getChildren().add(new Label("Worker lanes:"));
-        for (LaneState s : LaneState.values()) legend.getChildren().add(chip(state.palette().state(s), s.label()));
-        legend.getChildren().addAll(chip(state.palette().handoff(), "hand-off (tick on top)"),
-                chip(state.palette().dropRequest(), "drop request (tick below)"));
+        fillLegend();
         FlowPane coreLegend = new FlowPane(12, 4, new Label("Core lanes:"),
                 new Label("worker's colour = computing · striped = serializing data · empty = idle (a thread waiting for the lock sleeps: its core is free)"));
         coreLegend.setId("core-legend");
