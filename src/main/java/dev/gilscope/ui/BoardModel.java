@@ -236,7 +236,12 @@ public final class BoardModel {
         ModeRow sequential = rows.get(Mode.SEQUENTIAL);
         ModeRow row = rows.get(mode);
         if (sequential.status() != ModeRow.Status.DONE || row.status() != ModeRow.Status.DONE) return Optional.empty();
-        return Optional.of((double) sequential.result().wallNanos() / row.result().wallNanos());
+        if (sequential.result() != null && row.result() != null) {
+            return Optional.of((double) sequential.result().wallNanos() / row.result().wallNanos());
+        }
+        // A saved run: the speed-up saved with it.
+        return row.savedFigures() != null && row.savedFigures().get("speedup") instanceof Number n
+                ? Optional.of(n.doubleValue()) : Optional.empty();
     }
 
     private String summary(ComparisonResult result) {

@@ -55,6 +55,7 @@ public final class BoardView extends BorderPane {
     private final RunForm form = new RunForm();
     private final List<ModeRowView> rowViews = new ArrayList<>();
     private final AxisPane axis = new AxisPane(state);
+    private SummaryView summary;
     private final Map<Field, Control> fields = new EnumMap<>(Field.class);
     private final Map<Mode, CheckBox> modeBoxes = new EnumMap<>(Mode.class);
     private final Label problems = new Label();
@@ -115,6 +116,7 @@ public final class BoardView extends BorderPane {
         if (dark) getStyleClass().add("dark");
         themeToggle.setSelected(dark);
         fillLegend();
+        summary.styleCharts();
     }
 
     /** The legend's colour chips, in the current palette. */
@@ -416,6 +418,7 @@ public final class BoardView extends BorderPane {
 
     private void modelChanged() {
         status.setText(model.status());
+        if (summary != null) summary.update();
         updateButtons(form.check().ok());
     }
 
@@ -432,6 +435,8 @@ public final class BoardView extends BorderPane {
             rowViews.add(view);
             column.getChildren().add(view);
         }
+        summary = new SummaryView(model, state);
+        column.getChildren().add(summary);
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
         scroll.setId("rows");
@@ -554,7 +559,8 @@ public final class BoardView extends BorderPane {
     /** Thickens the lanes so the rows fill the space they have (up to 2.5×): a board made to be looked at from afar. */
     private void fitLanesToHeight(int cores) {
         ScrollPane scroll = (ScrollPane) getCenter();
-        double available = scroll.getViewportBounds().getHeight() - AxisPane.HEIGHT - rowViews.size() * 16;
+        double available = scroll.getViewportBounds().getHeight() - AxisPane.HEIGHT - rowViews.size() * 16
+                - SummaryView.HEIGHT - 56;
         if (available <= 0) return;
         double needed = 0;
         for (ModeRowView v : rowViews) needed += v.chart().unscaledHeight(cores);

@@ -45,22 +45,24 @@ final class ChartPane extends Region {
         getStyleClass().add("chart");
         setId("chart-" + row.mode().cliName());
         getChildren().add(canvas);
+        // Mouse handling on the whole pane: the row may be taller than the lanes, and a scroll or click
+        // below them still belongs to this chart.
         tooltip.setShowDelay(Duration.millis(120));
         tooltip.setHideDelay(Duration.millis(50));
         tooltip.setStyle("-fx-font-size: 12px;");
-        Tooltip.install(canvas, tooltip);
-        canvas.setOnMouseMoved(this::hover);
-        canvas.setOnMouseExited(e -> state.hover(""));
-        canvas.setOnScroll(this::scroll);
-        canvas.setOnMousePressed(e -> {
+        Tooltip.install(this, tooltip);
+        setOnMouseMoved(this::hover);
+        setOnMouseExited(e -> state.hover(""));
+        setOnScroll(this::scroll);
+        setOnMousePressed(e -> {
             dragStartX = e.getX();
             dragX = e.getX();
         });
-        canvas.setOnMouseDragged(e -> {
+        setOnMouseDragged(e -> {
             dragX = e.getX();
             drawnWidth = -1; // repaint the band
         });
-        canvas.setOnMouseReleased(this::released);
+        setOnMouseReleased(this::released);
     }
 
     RowLayout rowLayout() {

@@ -104,6 +104,9 @@ class GilscopeAppTest {
         assertTrue(text(robot, "wall-sequential").contains("1.00×"), "the sequential row is the baseline");
         assertTrue(text(robot, "lock-gil-threads").contains("hand-offs"), text(robot, "lock-gil-threads"));
         assertTrue(board.model().status().startsWith("Done"), board.model().status());
+        javafx.scene.layout.GridPane lockTable = robot.lookup("#lock-table").queryAs(javafx.scene.layout.GridPane.class);
+        java.util.List<String> cells = lockTable.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+        for (Mode mode : Mode.values()) assertTrue(cells.contains(mode.cliName()), "summary lists " + mode + ": " + cells);
     }
 
     @Test
@@ -193,7 +196,7 @@ class GilscopeAppTest {
         awaitFrames();
         TimeWindow window = board.state().window();
         long fullSpan = window.span();
-        Node chart = robot.lookup("#chart-gil-threads").query();
+        Node chart = robot.lookup("#chart-sequential").query(); // the top row: always in view
         robot.moveTo(chart).scroll(3, javafx.geometry.VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.span() < fullSpan, "zoomed in: " + window.span() + " < " + fullSpan);
