@@ -63,6 +63,16 @@ class GilscopeAppTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Runs a small count-primes (2 tasks) in the three thread modes and waits until it is drawn. */
+    private void runSmallComparisonOfThreads(FxRobot robot) throws TimeoutException {
+        type(robot, "field-tasks", "2");
+        type(robot, "field-size", "150000");
+        robot.interact(() -> robot.lookup("#mode-processes").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
+        robot.clickOn("#run-all");
+        waitFor(60, () -> !board.model().running());
+        awaitFrames();
+    }
+
     private String text(FxRobot robot, String id) {
         return robot.lookup("#" + id).queryAs(Label.class).getText();
     }
@@ -111,12 +121,7 @@ class GilscopeAppTest {
 
     @Test
     void hoveringALaneSaysWhatTheWorkerWasDoing(FxRobot robot) throws TimeoutException {
-        type(robot, "field-tasks", "2");
-        type(robot, "field-size", "150000");
-        robot.interact(() -> robot.lookup("#mode-processes").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
-        robot.clickOn("#run-all");
-        waitFor(60, () -> !board.model().running());
-        awaitFrames();
+        runSmallComparisonOfThreads(robot);
         ChartPane chart = robot.lookup("#chart-sequential").queryAs(ChartPane.class);
         RowLayout layout = chart.rowLayout();
         double laneMiddle = layout.laneTop(0) + layout.laneHeight() / 2.0;
@@ -188,12 +193,7 @@ class GilscopeAppTest {
 
     @Test
     void scrollZoomsEveryRowAndDoubleClickShowsAllAgain(FxRobot robot) throws TimeoutException {
-        type(robot, "field-tasks", "2");
-        type(robot, "field-size", "150000");
-        robot.interact(() -> robot.lookup("#mode-processes").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
-        robot.clickOn("#run-all");
-        waitFor(60, () -> !board.model().running());
-        awaitFrames();
+        runSmallComparisonOfThreads(robot);
         TimeWindow window = board.state().window();
         long fullSpan = window.span();
         Node chart = robot.lookup("#chart-sequential").query(); // the top row: always in view
@@ -209,12 +209,7 @@ class GilscopeAppTest {
 
     @Test
     void replayDrawsEveryRowUpToItsClock(FxRobot robot) throws TimeoutException {
-        type(robot, "field-tasks", "2");
-        type(robot, "field-size", "150000");
-        robot.interact(() -> robot.lookup("#mode-processes").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
-        robot.clickOn("#run-all");
-        waitFor(60, () -> !board.model().running());
-        awaitFrames();
+        runSmallComparisonOfThreads(robot);
         long before = paintedPixels(robot, Mode.SEQUENTIAL);
         robot.interact(() -> robot.lookup("#replay-slider").queryAs(javafx.scene.control.Slider.class)
                 .setValue(board.model().row(Mode.SEQUENTIAL).durationNanos() / 2.0));
@@ -231,12 +226,7 @@ class GilscopeAppTest {
     @Test
     void aSavedRunOpensAgainAndABadFileChangesNothing(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        type(robot, "field-tasks", "2");
-        type(robot, "field-size", "150000");
-        robot.interact(() -> robot.lookup("#mode-processes").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
-        robot.clickOn("#run-all");
-        waitFor(60, () -> !board.model().running());
-        awaitFrames();
+        runSmallComparisonOfThreads(robot);
         String gilWall = text(robot, "wall-gil-threads");
         String gilLock = text(robot, "lock-gil-threads");
         long painted = paintedPixels(robot, Mode.GIL_THREADS);
