@@ -20,7 +20,7 @@ final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Where to write the picture.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the picture (.png, or .svg with --svg).")
     Path out;
 
     @Option(names = "--width", paramLabel = "PX", defaultValue = "1920", description = "Width in pixels (default: ${DEFAULT-VALUE}).")
@@ -31,6 +31,9 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Option(names = "--dark", description = "Dark theme.")
     boolean dark;
+
+    @Option(names = "--svg", description = "Write SVG (vector, for slides) instead of PNG.")
+    boolean svg;
 
     private final PrintStream err;
 
@@ -48,7 +51,8 @@ final class SnapshotCommand implements Callable<Integer> {
         OutputFiles.checkWritable("--out", out);
         ComparisonResult result = ProgressRun.run(run, err);
         try {
-            BoardPicture.writePng(result, width, height, dark, out);
+            if (svg) BoardPicture.writeSvg(result, width, height, dark, out);
+            else BoardPicture.writePng(result, width, height, dark, out);
         } catch (IOException e) {
             err.println("gilscope: could not write " + out + ": " + e.getMessage());
             return 1;

@@ -52,6 +52,36 @@ public final class BoardPicture {
         writePng(image, out);
     }
 
+    /** Draws a finished comparison and writes it as SVG (vector: it scales on a slide). */
+    public static void writeSvg(ComparisonResult result, int width, int height, boolean dark, Path out) throws IOException {
+        startToolkit();
+        CompletableFuture<String> document = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                BoardModel model = new BoardModel(Runnable::run);
+                BoardView board = new BoardView(model);
+                board.setDark(dark);
+                model.show(result);
+                board.fillForm(result);
+                render(board, width, height); // lays the board out and sets its time window
+                document.complete(BoardSvg.render(model, board.state(), java.util.EnumSet.allOf(dev.gilscope.runtime.Mode.class),
+                        board.title(), width, height));
+            } catch (RuntimeException | Error e) {
+                document.completeExceptionally(e);
+            }
+        });
+        try {
+            BoardSvg.write(document.get(60, TimeUnit.SECONDS), out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while drawing the board", e);
+        } catch (ExecutionException e) {
+            throw new IOException("drawing the board failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("drawing the board took over a minute; giving up", e);
+        }
+    }
+
     /** Lays {@code board} out at the given size, draws one frame and takes its picture. Call on the UI thread. */
     public static WritableImage render(BoardView board, int width, int height) {
         Scene scene = board.getScene() != null ? board.getScene() : new Scene(board, width, height);

@@ -253,6 +253,7 @@ public final class BoardView extends BorderPane {
                 menuItem("Open run…", "menu-open", () -> choose(false, "Open a saved run", "*.json").ifPresent(this::openRun)),
                 menuItem("Save run…", "menu-save", () -> choose(true, "Save the run", "*.json").ifPresent(this::saveRun)),
                 menuItem("Export board as PNG…", "menu-png", () -> choose(true, "Export the board", "*.png").ifPresent(this::exportPng)),
+                menuItem("Export board as SVG…", "menu-svg", () -> choose(true, "Export the board", "*.svg").ifPresent(this::exportSvg)),
                 menuItem("Export CSV…", "menu-csv", () -> choose(true, "Export every segment as CSV", "*.csv").ifPresent(this::exportCsv)));
         themeToggle.setId("theme");
         themeToggle.selectedProperty().addListener((o, was, now) -> setDark(now));
@@ -286,6 +287,28 @@ public final class BoardView extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
         File file = save ? chooser.showSaveDialog(getScene().getWindow()) : chooser.showOpenDialog(getScene().getWindow());
         return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    /** One line saying what the board shows, for pictures: workload and the settings that matter. */
+    public String title() {
+        RunForm.Check check = form.check();
+        if (!check.ok()) return "gilscope";
+        var r = check.request();
+        return String.format(java.util.Locale.ROOT, "gilscope · %s · %d tasks × size %d · %d workers · %s GIL, switch interval %s ms",
+                r.workload().name(), r.params().tasks(), r.params().size(), r.settings().workers(),
+                r.settings().lock().algorithm().name().toLowerCase(java.util.Locale.ROOT),
+                new java.math.BigDecimal(r.settings().lock().intervalNanos() / 1e6).stripTrailingZeros().toPlainString());
+    }
+
+    /** Writes the board as it is on screen as an SVG document. */
+    public void exportSvg(Path file) {
+        try {
+            BoardSvg.write(BoardSvg.render(model, state, java.util.EnumSet.allOf(Mode.class), title(),
+                    (int) Math.max(1200, getWidth()), (int) Math.max(700, getHeight())), file);
+            model.say("Wrote the board to " + file);
+        } catch (IOException | RuntimeException e) {
+            model.say("Could not write " + file + ": " + e.getMessage());
+        }
     }
 
     /** Opens a saved run; a file gilscope cannot read leaves the board as it was and says why. */

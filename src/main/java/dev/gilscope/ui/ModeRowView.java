@@ -1,9 +1,5 @@
 package dev.gilscope.ui;
 
-import dev.gilscope.runtime.Mode;
-import dev.gilscope.runtime.ModeResult;
-import dev.gilscope.runtime.ProcessCosts;
-import dev.gilscope.trace.LockStatistics;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -77,54 +73,10 @@ final class ModeRowView extends HBox {
         double p = row.progress();
         progress.setVisible(row.status() == ModeRow.Status.RUNNING || row.status() == ModeRow.Status.QUEUED);
         progress.setProgress(row.status() == ModeRow.Status.QUEUED ? 0 : p < 0 ? ProgressBar.INDETERMINATE_PROGRESS : p);
-        ModeResult result = row.result();
-        if (result == null && row.savedFigures() != null) {
-            showSaved(row.savedFigures());
-            return;
-        }
-        if (result == null) {
-            wall.setText(row.live() ? Durations.format(row.durationNanos()) : "");
-            lock.setText("");
-            failure.setText("");
-            return;
-        }
-        String speedup = model.speedup(row.mode()).map(s -> String.format(Locale.ROOT, "   %.2f×", s)).orElse("");
-        wall.setText(String.format(Locale.ROOT, "%.3f s%s", result.wallSeconds(), speedup));
-        lock.setText(lockFigures(result));
-        failure.setText(result.resultOk() ? "" : result.failure() != null ? result.failure() : "wrong result");
-        Tooltip.install(failure, new Tooltip(failure.getText()));
-    }
-
-    /** The same figures, as saved in a trace file. */
-    private void showSaved(java.util.Map<String, Object> f) {
-        double wallSeconds = f.get("wallSeconds") instanceof Number n ? n.doubleValue() : Double.NaN;
-        String speedup = f.get("speedup") instanceof Number s ? String.format(Locale.ROOT, "   %.2f×", s.doubleValue()) : "";
-        wall.setText(String.format(Locale.ROOT, "%.3f s%s", wallSeconds, speedup));
-        if (f.get("spawnSeconds") instanceof Number spawn) {
-            lock.setText(String.format(Locale.ROOT, "start-up %.2f s%nserialize %.3f s · %,d bytes piped", spawn.doubleValue(),
-                    number(f, "serializeSeconds"), (long) number(f, "bytesTransferred")));
-        } else if (f.get("handoffs") instanceof Number handoffs) {
-            lock.setText(String.format(Locale.ROOT, "%,d hand-offs · %,d drop requests%n%.0f%% of the time waiting for the lock",
-                    handoffs.longValue(), (long) number(f, "dropRequests"), 100 * number(f, "lockWaitFraction")));
-        } else {
-            lock.setText(String.format(Locale.ROOT, "no lock: CPU %.2f s", number(f, "cpuSeconds")));
-        }
-        failure.setText(f.get("failure") instanceof String why ? why : "");
-    }
-
-    private static double number(java.util.Map<String, Object> f, String key) {
-        return f.get(key) instanceof Number n ? n.doubleValue() : 0;
-    }
-
-    private static String lockFigures(ModeResult result) {
-        if (result.mode() == Mode.PROCESSES && result.processCosts() != null) {
-            ProcessCosts costs = result.processCosts();
-            return String.format(Locale.ROOT, "start-up %.2f s%nserialize %.3f s · %,d bytes piped",
-                    costs.spawnNanos() / 1e9, costs.serializeNanos() / 1e9, costs.bytesTransferred());
-        }
-        if (!result.lockEnabled()) return "no lock: CPU " + String.format(Locale.ROOT, "%.2f s", result.cpuSeconds());
-        LockStatistics lock = result.lock();
-        return String.format(Locale.ROOT, "%,d hand-offs · %,d drop requests%n%.0f%% of the time waiting for the lock",
-                lock.counters().handoffs(), lock.counters().dropRequests(), 100 * lock.lockWaitFraction());
+        RowFigures figures = RowFigures.of(row, model.speedup(row.mode()));
+        wall.setText(figures.wall());
+        lock.setText(figures.lock());
+        failure.setText(figures.failure());
+        Tooltip.install(failure, new Tooltip(figures.failure()));
     }
 }

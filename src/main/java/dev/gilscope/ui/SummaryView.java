@@ -142,10 +142,7 @@ final class SummaryView extends HBox {
     }
 
     private Optional<Double> speedup(ModeRow row) {
-        Optional<Double> live = model.speedup(row.mode());
-        if (live.isPresent()) return live;
-        if (row.savedFigures() != null && row.savedFigures().get("speedup") instanceof Number n) return Optional.of(n.doubleValue());
-        return Optional.empty();
+        return model.speedup(row.mode());
     }
 
     private static String figure(ModeRow row, String key, String format) {
@@ -159,17 +156,7 @@ final class SummaryView extends HBox {
     }
 
     private static java.util.Map<String, Object> figures(ModeRow row) {
-        if (row.savedFigures() != null) return row.savedFigures();
-        if (row.result() == null) return java.util.Map.of();
-        var r = row.result();
-        java.util.Map<String, Object> m = new java.util.HashMap<>();
-        m.put("cpuSeconds", r.cpuSeconds());
-        if (r.lockEnabled()) {
-            m.put("handoffs", r.lock().counters().handoffs());
-            m.put("dropRequests", r.lock().counters().dropRequests());
-            m.put("lockWaitFraction", r.lock().lockWaitFraction());
-        }
-        return m;
+        return RowFigures.values(row);
     }
 
     private static Label header(String text) {

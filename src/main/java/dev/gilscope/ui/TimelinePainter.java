@@ -29,6 +29,14 @@ public final class TimelinePainter {
     private final List<long[]> columnsPerLane = new ArrayList<>();
     private long[] boundaries = new long[0];
 
+    /** Where the painter's output goes: a span is pixel column {@code x} from {@code top} to {@code bottom} (exclusive). */
+    public interface Sink {
+        void span(int x, int top, int bottom, int colour, boolean striped);
+
+        /** A plain rectangle: lane backgrounds. */
+        void rect(int x, int y, int width, int height, int colour);
+    }
+
     /**
      * @param pixels {@code width × layout.height()} ARGB values, row after row; all of it is painted
      * @param untilNanos draw nothing after this moment (relative to the mode's start): the replay clock,
@@ -37,12 +45,18 @@ public final class TimelinePainter {
      */
     public void paint(ModeRow row, TimeWindow window, int width, RowLayout layout, Palette palette, long untilNanos,
                       int selectedWorker, int[] pixels) {
-        Arrays.fill(pixels, 0, width * layout.height(), palette.background());
+        paint(row, window, width, layout, palette, untilNanos, selectedWorker, new PixelSink(pixels, width, palette.laneBackground()));
+    }
+
+    /** The same picture, as spans and rectangles to {@code sink} (e.g. an SVG document). */
+    public void paint(ModeRow row, TimeWindow window, int width, RowLayout layout, Palette palette, long untilNanos,
+                      int selectedWorker, Sink sink) {
+        sink.rect(0, 0, width, layout.height(), palette.background());
         for (int c = 0; c < layout.cores(); c++) {
-            fillRect(pixels, width, 0, layout.coreTop(c), width, layout.coreHeight() - 1, palette.laneBackground());
+            sink.rect(0, layout.coreTop(c), width, layout.coreHeight() - 1, palette.laneBackground());
         }
         for (int w = 0; w < layout.workers(); w++) {
-            fillRect(pixels, width, 0, layout.laneTop(w), width, layout.laneHeight() - 1, palette.laneBackground());
+            sink.rect(0, layout.laneTop(w), width, layout.laneHeight() - 1, palette.laneBackground());
         }
         if (row.snapshot() == null || width <= 0) return;
 
@@ -67,10 +81,10 @@ public final class TimelinePainter {
         });
         for (int l = 0; l < lanes; l++) {
             paintWorkerLane(row.indices().get(l).keyCount(), columnsPerLane.get(l), width, layout, l, palette,
-                    selectedWorker, pixels);
+                    selectedWorker, sink);
         }
         for (int c = 0; c < layout.cores(); c++) {
-            paintCoreLane(row, lanes, c, width, layout, palette, selectedWorker, pixels);
+            paintCoreLane(row, lanes, c, width, layout, palette, selectedWorker, sink);
         }
     }
 
@@ -80,7 +94,7 @@ public final class TimelinePainter {
     }
 
     private void paintWorkerLane(int keys, long[] columns, int width, RowLayout layout, int lane, Palette palette,
-                                 int selectedWorker, int[] pixels) {
+                                 int selectedWorker, Sink sink) {
         int top = layout.laneTop(lane);
         int height = layout.laneHeight() - 1;
         boolean faded = selectedWorker >= 0 && selectedWorker != lane;
@@ -99,19 +113,20 @@ public final class TimelinePainter {
                 int yEnd = top + (int) Math.round(Math.min(1, filled / columnNanos) * height);
                 int colour = palette.stateColours()[s];
                 if (faded) colour = Palette.blend(colour, palette.background(), 0.75);
-                for (; y < yEnd; y++) pixels[y * width + x] = colour;
+                if (yEnd > y) sink.span(x, y, yEnd, colour, false);
+                y = Math.max(y, yEnd);
             }
             if (markerHeight > 0 && filled > 0) {
-                if (columns[base + handoffKey] > 0) fillRect(pixels, width, x, top, 1, markerHeight, palette.handoff());
+                if (columns[base + handoffKey] > 0) sink.span(x, top, top + markerHeight, palette.handoff(), false);
                 if (columns[base + dropKey] > 0) {
-                    fillRect(pixels, width, x, top + height - markerHeight, 1, markerHeight, palette.dropRequest());
+                    sink.span(x, top + height - markerHeight, top + height, palette.dropRequest(), false);
                 }
             }
         }
     }
 
     private void paintCoreLane(ModeRow row, int lanes, int core, int width, RowLayout layout, Palette palette,
-                               int selectedWorker, int[] pixels) {
+                               int selectedWorker, Sink sink) {
         int bottom = layout.coreTop(core) + layout.coreHeight() - 2; // last pixel row of the lane
         int height = layout.coreHeight() - 1;
         int runKey = LaneTimeIndex.coreKey(core, false);
@@ -119,14 +134,12 @@ public final class TimelinePainter {
         // Per lane, once: its number of keys (0 if never on this core), its colour and its striped colour.
         int[] keys = new int[lanes];
         int[] solid = new int[lanes];
-        int[] pale = new int[lanes];
         for (int l = 0; l < lanes; l++) {
             int k = row.indices().get(l).keyCount();
             keys[l] = overheadKey < k ? k : 0;
             int colour = palette.worker(l);
             if (selectedWorker >= 0 && selectedWorker != l) colour = Palette.blend(colour, palette.background(), 0.75);
             solid[l] = colour;
-            pale[l] = Palette.blend(colour, palette.laneBackground(), 0.7);
         }
         for (int x = 0; x < width; x++) {
             double columnNanos = Math.max(1, boundaries[x + 1] - boundaries[x]);
@@ -149,13 +162,43 @@ public final class TimelinePainter {
                     if (nanos == 0) continue;
                     stacked += nanos * scale;
                     int yEnd = bottom - (int) Math.round(Math.min(1, stacked / columnNanos) * height);
-                    for (; y > yEnd; y--) pixels[y * width + x] = overhead && ((x + y) & 3) >= 2 ? pale[l] : solid[l];
+                    if (yEnd < y) sink.span(x, yEnd + 1, y + 1, solid[l], overhead);
+                    y = Math.min(y, yEnd);
                 }
             }
         }
     }
 
-    private static void fillRect(int[] pixels, int width, int x, int y, int w, int h, int colour) {
-        for (int row = y; row < y + h; row++) Arrays.fill(pixels, row * width + x, row * width + x + w, colour);
+    /** Pixels in an ARGB array: stripes are every other pair of diagonals, faded towards the lane's background. */
+    static final class PixelSink implements Sink {
+        private final int[] pixels;
+        private final int width;
+        private final int stripeTowards;
+        private int lastColour;
+        private int lastPale;
+
+        PixelSink(int[] pixels, int width, int stripeTowards) {
+            this.pixels = pixels;
+            this.width = width;
+            this.stripeTowards = stripeTowards;
+        }
+
+        @Override
+        public void span(int x, int top, int bottom, int colour, boolean striped) {
+            int pale = colour;
+            if (striped) {
+                if (colour != lastColour) {
+                    lastColour = colour;
+                    lastPale = Palette.blend(colour, stripeTowards, 0.7);
+                }
+                pale = lastPale;
+            }
+            for (int y = top; y < bottom; y++) pixels[y * width + x] = striped && ((x + y) & 3) >= 2 ? pale : colour;
+        }
+
+        @Override
+        public void rect(int x, int y, int w, int h, int colour) {
+            for (int row = y; row < y + h; row++) Arrays.fill(pixels, row * width + x, row * width + x + w, colour);
+        }
     }
 }

@@ -174,6 +174,20 @@ class CommandLineTest {
     }
 
     @Test
+    void snapshotWritesSvgForSlides(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path svg = dir.resolve("board.svg");
+        Result r = gilscope("snapshot", "--workload", "count-primes", "--tasks", "2", "--size", "50000",
+                "--modes", "sequential,gil-threads", "--svg", "--out", svg.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String text = java.nio.file.Files.readString(svg);
+        assertTrue(text.contains("<svg"), "an SVG document");
+        assertTrue(text.contains("gilscope · count-primes · 2 tasks"), "titled with what it shows");
+        assertTrue(text.contains(">gil-threads<") && text.contains(">T2<"), "rows and lanes are named");
+        long rects = text.split("<rect", -1).length - 1;
+        assertTrue(rects > 40, "lanes are drawn as rectangles, neighbours merged: " + rects);
+    }
+
+    @Test
     void snapshotRefusesAPictureSizeItCannotDraw(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Result r = gilscope("snapshot", "--workload", "count-primes", "--width", "10", "--out", dir.resolve("x.png").toString());
         assertEquals(2, r.exitCode());

@@ -237,6 +237,9 @@ class GilscopeAppTest {
         java.nio.file.Path png = dir.resolve("board.png");
         robot.interact(() -> board.exportPng(png));
         assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 600, board.model().status());
+        java.nio.file.Path svg = dir.resolve("board.svg");
+        robot.interact(() -> board.exportSvg(svg));
+        assertTrue(java.nio.file.Files.readString(svg).contains(">gil-threads<"), board.model().status());
         java.nio.file.Path csv = dir.resolve("run.csv");
         robot.interact(() -> board.exportCsv(csv));
         assertTrue(java.nio.file.Files.readString(csv).startsWith("mode,lane,kind"), board.model().status());
