@@ -311,6 +311,22 @@ public final class BoardView extends BorderPane {
         }
     }
 
+    /** Writes one mode's row (figures and chart) as PNG or SVG. */
+    public void exportRow(Mode mode, String format, Path file) {
+        try {
+            if (format.equals("svg")) {
+                ModeRowView view = rowViews.get(mode.ordinal());
+                BoardSvg.write(BoardSvg.render(model, state, java.util.EnumSet.of(mode), title(), (int) Math.max(1200, getWidth()),
+                        (int) (view.getHeight() + 140)), file);
+            } else {
+                BoardPicture.writePng(rowViews.get(mode.ordinal()).snapshot(null, null), file);
+            }
+            model.say("Wrote the " + mode.cliName() + " row to " + file);
+        } catch (IOException | RuntimeException e) {
+            model.say("Could not write " + file + ": " + e.getMessage());
+        }
+    }
+
     /** Opens a saved run; a file gilscope cannot read leaves the board as it was and says why. */
     public void openRun(Path file) {
         try {
@@ -454,7 +470,9 @@ public final class BoardView extends BorderPane {
         HBox.setHgrow(axis, Priority.ALWAYS);
         column.getChildren().add(axisLine);
         for (Mode mode : Mode.values()) {
-            ModeRowView view = new ModeRowView(model.row(mode), model, state);
+            ModeRowView view = new ModeRowView(model.row(mode), model, state, (row, format) ->
+                    choose(true, "Export the " + row.mode().cliName() + " row", "*." + format)
+                            .ifPresent(file -> exportRow(row.mode(), format, file)));
             rowViews.add(view);
             column.getChildren().add(view);
         }

@@ -24,11 +24,22 @@ final class ModeRowView extends HBox {
     private final Label failure = new Label();
     private long shownVersion = -1;
 
-    ModeRowView(ModeRow row, BoardModel model, BoardState state) {
+    /** Exports one row's chart: called with the mode and "png" or "svg". */
+    interface RowExport {
+        void export(ModeRow row, String format);
+    }
+
+    ModeRowView(ModeRow row, BoardModel model, BoardState state, RowExport export) {
         this.row = row;
         this.model = model;
         this.chart = new ChartPane(row, state);
         String id = row.mode().cliName();
+        javafx.scene.control.MenuItem png = new javafx.scene.control.MenuItem("Export this row as PNG…");
+        png.setOnAction(e -> export.export(row, "png"));
+        javafx.scene.control.MenuItem svg = new javafx.scene.control.MenuItem("Export this row as SVG…");
+        svg.setOnAction(e -> export.export(row, "svg"));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(png, svg);
+        chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
         setId("row-" + id);
         getStyleClass().add("mode-row");
         Label name = new Label(id);

@@ -240,6 +240,14 @@ class GilscopeAppTest {
         java.nio.file.Path svg = dir.resolve("board.svg");
         robot.interact(() -> board.exportSvg(svg));
         assertTrue(java.nio.file.Files.readString(svg).contains(">gil-threads<"), board.model().status());
+        java.nio.file.Path row = dir.resolve("gil.png");
+        robot.interact(() -> board.exportRow(Mode.GIL_THREADS, "png", row));
+        java.awt.image.BufferedImage rowPicture = javax.imageio.ImageIO.read(row.toFile());
+        assertTrue(rowPicture.getHeight() < rowPicture.getWidth() / 2, "one row: wide and short");
+        java.nio.file.Path rowSvg = dir.resolve("gil.svg");
+        robot.interact(() -> board.exportRow(Mode.GIL_THREADS, "svg", rowSvg));
+        String rowText = java.nio.file.Files.readString(rowSvg);
+        assertTrue(rowText.contains(">gil-threads<") && !rowText.contains(">free-threads<"), "only that row");
         java.nio.file.Path csv = dir.resolve("run.csv");
         robot.interact(() -> board.exportCsv(csv));
         assertTrue(java.nio.file.Files.readString(csv).startsWith("mode,lane,kind"), board.model().status());
