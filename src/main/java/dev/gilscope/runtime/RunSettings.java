@@ -12,8 +12,11 @@ import java.util.BitSet;
  * @param recording whether events are recorded (exact totals are kept either way)
  * @param maxEvents cap on recorded events per mode
  * @param pool when the processes mode starts its worker processes
+ * @param workerNice scheduling priority of the workers (Linux nice, 0 to 19): the window runs them at a
+ *     lower priority than itself so it keeps drawing while they compute; the command line leaves it 0
  */
-public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean recording, long maxEvents, Pool pool) {
+public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean recording, long maxEvents, Pool pool,
+                          int workerNice) {
 
     /** When worker processes start: inside the timed run, as a first {@code Pool()} call does, or before it. */
     public enum Pool { COLD, WARM }
@@ -27,10 +30,15 @@ public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean 
         if (cores != null) cores = (BitSet) cores.clone();
         if (maxEvents < 1) throw new IllegalArgumentException("the event cap must be positive");
         if (pool == null) pool = Pool.COLD;
+        if (workerNice < 0 || workerNice > 19) throw new IllegalArgumentException("nice must be 0 to 19, got " + workerNice);
+    }
+
+    public RunSettings(int workers, LockSettings lock, BitSet cores, boolean recording, long maxEvents, Pool pool) {
+        this(workers, lock, cores, recording, maxEvents, pool, 0);
     }
 
     public static RunSettings defaults() {
-        return new RunSettings(2, LockSettings.defaults(), null, true, EventBudget.DEFAULT_MAX_EVENTS, Pool.COLD);
+        return new RunSettings(2, LockSettings.defaults(), null, true, EventBudget.DEFAULT_MAX_EVENTS, Pool.COLD, 0);
     }
 
     @Override
@@ -39,22 +47,26 @@ public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean 
     }
 
     public RunSettings withWorkers(int n) {
-        return new RunSettings(n, lock, cores, recording, maxEvents, pool);
+        return new RunSettings(n, lock, cores, recording, maxEvents, pool, workerNice);
     }
 
     public RunSettings withLock(LockSettings newLock) {
-        return new RunSettings(workers, newLock, cores, recording, maxEvents, pool);
+        return new RunSettings(workers, newLock, cores, recording, maxEvents, pool, workerNice);
     }
 
     public RunSettings withCores(BitSet newCores) {
-        return new RunSettings(workers, lock, newCores, recording, maxEvents, pool);
+        return new RunSettings(workers, lock, newCores, recording, maxEvents, pool, workerNice);
     }
 
     public RunSettings withPool(Pool newPool) {
-        return new RunSettings(workers, lock, cores, recording, maxEvents, newPool);
+        return new RunSettings(workers, lock, cores, recording, maxEvents, newPool, workerNice);
+    }
+
+    public RunSettings withWorkerNice(int nice) {
+        return new RunSettings(workers, lock, cores, recording, maxEvents, pool, nice);
     }
 
     public RunSettings withRecording(boolean on) {
-        return new RunSettings(workers, lock, cores, on, maxEvents, pool);
+        return new RunSettings(workers, lock, cores, on, maxEvents, pool, workerNice);
     }
 }

@@ -39,18 +39,21 @@ public final class BoardModel {
     private RunControl control;
     private Thread runner;
     private String status = "Pick a workload and press Run.";
-    private boolean running;
+    private volatile boolean running;
 
-    /** Nice value of live workers in the window: low enough that frames keep coming while they compute. */
+    /**
+     * Nice value of the workers of a run started from the window: the kernel runs them at a lower priority
+     * than the window, so 16 busy workers on 2 cores cannot starve it of the few milliseconds a frame
+     * needs. All workers get the same value, so their shares against each other do not change.
+     */
     public static final int WORKER_NICE = 10;
 
     public BoardModel(Executor uiThread) {
         this.uiThread = uiThread;
-        for (Mode mode : Mode.values()) {
-            ModeRow row = new ModeRow(mode);
-            row.politeWorkers(WORKER_NICE);
-            rows.put(mode, row);
-        }
+        for (Mode mode : Mode.values()) rows.put(mode, new ModeRow(mode));
+        // Link setpriority now (a no-op on this thread), not in a worker during a timed run.
+        Thread.ofPlatform().daemon().name("gilscope-link-setpriority").start(() ->
+                CpuProbe.get().lowerPriority(CpuProbe.get().nativeThreadId(), false, 0));
     }
 
     public ModeRow row(Mode mode) {
@@ -101,7 +104,9 @@ public final class BoardModel {
         RunControl runControl = new RunControl();
         control = runControl;
         setStatus("Warming up the JIT (" + Comparison.WARM_UP_MILLIS_PER_MODE + " ms per mode, untimed) …");
-        runner = Thread.ofPlatform().name("gilscope-board-run").daemon().start(() -> runInBackground(request, runControl));
+        RunRequest.Checked polite = new RunRequest.Checked(request.workload(), request.params(),
+                request.settings().withWorkerNice(WORKER_NICE), request.modes());
+        runner = Thread.ofPlatform().name("gilscope-board-run").daemon().start(() -> runInBackground(polite, runControl));
     }
 
     private void runInBackground(RunRequest.Checked request, RunControl runControl) {
@@ -109,7 +114,10 @@ public final class BoardModel {
             @Override
             public void modeStarted(Mode mode, ModeTrace trace) {
                 uiThread.execute(() -> {
-                    rows.get(mode).start(trace, request.params().tasks());
+                    ModeRow row = rows.get(mode);
+                    // workers, and for processes the parent's lane that hands out the tasks
+                    row.expectLanes(mode == Mode.SEQUENTIAL ? 1 : request.settings().workers() + (mode == Mode.PROCESSES ? 1 : 0));
+                    row.start(trace, request.params().tasks());
                     setStatus("Running " + mode.cliName() + " …");
                 });
             }

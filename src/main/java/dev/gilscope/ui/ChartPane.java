@@ -101,12 +101,12 @@ final class ChartPane extends Region {
 
     /** Height of the chart at the normal lane size. */
     int unscaledHeight(int cores) {
-        return RowLayout.of(cores, Math.max(1, row.laneCount())).height();
+        return RowLayout.of(cores, Math.max(1, row.lanesToShow())).height();
     }
 
     /** Redraws if anything it shows has changed; called once per frame. */
     void redrawIfNeeded(int cores) {
-        int workers = Math.max(1, row.laneCount());
+        int workers = Math.max(1, row.lanesToShow());
         RowLayout wanted = RowLayout.of(cores, workers).scaled(state.laneScale());
         if (!wanted.equals(layout)) {
             layout = wanted;

@@ -2,7 +2,6 @@ package dev.gilscope.ui;
 
 import dev.gilscope.runtime.Mode;
 import dev.gilscope.runtime.ModeResult;
-import dev.gilscope.sampling.CpuProbe;
 import dev.gilscope.trace.EventKind;
 import dev.gilscope.trace.Lane;
 import dev.gilscope.trace.LaneTimeIndex;
@@ -32,9 +31,6 @@ public final class ModeRow {
         }
     }
 
-    private static final java.util.concurrent.ExecutorService RENICER = java.util.concurrent.Executors.newSingleThreadExecutor(
-            r -> Thread.ofPlatform().daemon().name("gilscope-renice").unstarted(r));
-
     private final Mode mode;
     private Status status = Status.NOT_RUN;
     private ModeTrace trace;
@@ -44,10 +40,8 @@ public final class ModeRow {
     private ModeTrace.Snapshot snapshot;
     private final List<LaneTimeIndex> indices = new ArrayList<>();
     private int totalTasks;
+    private int expectedLanes;
     private long version;
-    /** Nice value for live workers (0: leave them be); see {@link #politeWorkers}. */
-    private int workerNice;
-    private int lanesReniced;
 
     public ModeRow(Mode mode) {
         this.mode = mode;
@@ -91,17 +85,20 @@ public final class ModeRow {
     }
 
     /**
-     * Asks the kernel to run this row's live workers at a lower priority ({@code nice}), so that 16 busy
-     * workers on 2 cores cannot starve the window of the few milliseconds a frame needs. The workers
-     * all get the same nice value, so their share against each other is unchanged.
+     * How many lanes the mode will have, known when it starts: the chart takes its final height at once
+     * instead of growing lane by lane while the workers start.
      */
-    public void politeWorkers(int nice) {
-        workerNice = nice;
+    public void expectLanes(int lanes) {
+        expectedLanes = lanes;
+    }
+
+    /** Lanes to make room for: those recorded so far, or more if more are expected. */
+    public int lanesToShow() {
+        return Math.max(laneCount(), status == Status.RUNNING ? expectedLanes : 0);
     }
 
     /** The mode began: from now on its trace is drawn live. */
     public void start(ModeTrace liveTrace, int tasks) {
-        lanesReniced = 0;
         trace = liveTrace;
         totalTasks = tasks;
         result = null;
@@ -158,20 +155,7 @@ public final class ModeRow {
         List<Lane> lanes = snapshot.lanes();
         while (indices.size() < lanes.size()) indices.add(new LaneTimeIndex(lanes.get(indices.size()).buffer()));
         for (int i = 0; i < lanes.size(); i++) indices.get(i).extendTo(snapshot.eventCount(i));
-        if (workerNice > 0 && status == Status.RUNNING) renice(lanes);
         version++;
-    }
-
-    private void renice(List<Lane> lanes) {
-        // Lanes learn their thread (or process) id when they start running; renice each once it is known.
-        // The system calls go to a helper thread: a frame must not wait for /proc or for linking them.
-        while (lanesReniced < lanes.size() && lanes.get(lanesReniced).totals().nativeThreadId() > 0) {
-            Lane lane = lanes.get(lanesReniced++);
-            long id = lane.totals().nativeThreadId();
-            boolean process = lane.kind() == Lane.Kind.PROCESS;
-            int nice = workerNice;
-            RENICER.execute(() -> CpuProbe.get().lowerPriority(id, process, nice));
-        }
     }
 
     public ModeTrace.Snapshot snapshot() {

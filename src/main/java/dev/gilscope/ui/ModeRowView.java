@@ -23,6 +23,7 @@ final class ModeRowView extends HBox {
     private final Label lock = new Label();
     private final Label failure = new Label();
     private long shownVersion = -1;
+    private final Tooltip failureTip = new Tooltip();
 
     /** Exports one row's chart: called with the mode and "png" or "svg". */
     interface RowExport {
@@ -54,6 +55,7 @@ final class ModeRowView extends HBox {
         failure.setId("failure-" + id);
         failure.getStyleClass().add("failure");
         failure.setWrapText(true);
+        failure.setTooltip(failureTip);
         progress.setId("progress-" + id);
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox heading = new HBox(8, name, status);
@@ -88,6 +90,6 @@ final class ModeRowView extends HBox {
         wall.setText(figures.wall());
         lock.setText(figures.lock());
         failure.setText(figures.failure());
-        Tooltip.install(failure, new Tooltip(figures.failure()));
+        if (!figures.failure().equals(failureTip.getText())) failureTip.setText(figures.failure());
     }
 }

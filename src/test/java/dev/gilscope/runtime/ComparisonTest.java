@@ -127,4 +127,49 @@ class ComparisonTest {
         });
         return found;
     }
+
+    /** The kernel's nice value of every live thread of this process whose name starts with {@code prefix}, by thread id. */
+    private static java.util.Map<String, Integer> niceOfThreads(String prefix) throws java.io.IOException {
+        java.util.Map<String, Integer> nice = new java.util.HashMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : tasks.toList()) {
+                try {
+                    if (!java.nio.file.Files.readString(task.resolve("comm")).strip().startsWith(prefix)) continue;
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    nice.put(task.getFileName().toString(), Integer.parseInt(fields[16])); // field 19 of stat
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        return nice;
+    }
+
+    @Test
+    void workersOfAWindowRunYieldTheCpuToTheWindow() throws Exception {
+        assumeTrue(CpuProbe.get().canPinThreads(), "needs Linux");
+        Workload io = Workloads.byName("io-wait").orElseThrow();
+        RunSettings polite = RunSettings.defaults().withWorkerNice(7);
+        java.util.Map<String, Integer> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread watcher = Thread.ofPlatform().start(() -> {
+            try {
+                while (!done.get()) {
+                    lastSeen.putAll(niceOfThreads("gilscope-gil-th")); // comm is cut to 15 characters
+                    Thread.sleep(5);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ComparisonResult r = Comparison.run(io, new WorkloadParams(4, 300, 1), polite, List.of(Mode.GIL_THREADS),
+                new Comparison.Listener() {}, new RunControl());
+        done.set(true);
+        watcher.join();
+        assertTrue(r.modes().getFirst().resultOk(), r.modes().getFirst().failure());
+        assertFalse(lastSeen.isEmpty(), "the workers were seen running");
+        assertTrue(lastSeen.values().stream().allMatch(n -> n == 7), "every worker ran at nice 7: " + lastSeen);
+        assertTrue(niceOfThreads("main").values().stream().allMatch(n -> n == 0), "the rest of the process is as it was");
+    }
 }
