@@ -1,5 +1,6 @@
 package dev.gilscope.runtime;
 
+import dev.gilscope.sampling.CpuProbe;
 import dev.gilscope.trace.EventBudget;
 import dev.gilscope.trace.ModeTrace;
 import dev.gilscope.workload.Workload;
@@ -34,6 +35,48 @@ public final class Comparison {
 
     public static ComparisonResult run(Workload workload, WorkloadParams params, RunSettings settings, List<Mode> modes,
                                        Listener listener, RunControl control) {
+        if (settings.workerNice() > 0) return runNiced(workload, params, settings, modes, listener, control);
+        return runHere(workload, params, settings, modes, listener, control);
+    }
+
+    /**
+     * Runs the comparison on a thread of its own at the settings' nice value. Threads and processes
+     * inherit the priority of the thread that starts them (Linux: nice is per thread and copied at
+     * clone and fork), so every worker thread and worker process runs at it from its first instruction,
+     * start-up included, and the caller's thread is left as it was.
+     */
+    private static ComparisonResult runNiced(Workload workload, WorkloadParams params, RunSettings settings,
+                                             List<Mode> modes, Listener listener, RunControl control) {
+        ComparisonResult[] result = new ComparisonResult[1];
+        Throwable[] failure = new Throwable[1];
+        Thread runner = Thread.ofPlatform().name("gilscope-comparison").start(() -> {
+            CpuProbe probe = CpuProbe.get();
+            probe.lowerPriority(probe.nativeThreadId(), false, settings.workerNice());
+            try {
+                result[0] = runHere(workload, params, settings, modes, listener, control);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        boolean interrupted = false;
+        while (true) {
+            try {
+                runner.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                control.cancel("interrupted");
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (failure[0] instanceof RuntimeException e) throw e;
+        if (failure[0] instanceof Error e) throw e;
+        if (failure[0] != null) throw new IllegalStateException(failure[0]);
+        return result[0];
+    }
+
+    private static ComparisonResult runHere(Workload workload, WorkloadParams params, RunSettings settings,
+                                            List<Mode> modes, Listener listener, RunControl control) {
         listener.warmingUp(modes);
         warmUp(workload, params, settings, modes, control);
         List<ModeResult> results = new ArrayList<>();

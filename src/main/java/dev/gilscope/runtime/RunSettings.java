@@ -12,8 +12,9 @@ import java.util.BitSet;
  * @param recording whether events are recorded (exact totals are kept either way)
  * @param maxEvents cap on recorded events per mode
  * @param pool when the processes mode starts its worker processes
- * @param workerNice scheduling priority of the workers (Linux nice, 0 to 19): the window runs them at a
- *     lower priority than itself so it keeps drawing while they compute; the command line leaves it 0
+ * @param workerNice scheduling priority of the workers and worker processes (Linux nice, 0 to 19): the
+ *     window runs them at a lower priority than itself so it keeps drawing while they compute and
+ *     start; the command line leaves it 0
  */
 public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean recording, long maxEvents, Pool pool,
                           int workerNice) {

@@ -98,7 +98,6 @@ final class ThreadModeExecutor implements ModeExecutor {
         ThreadState py = new ThreadState(gil, trace.addLane(name), probe, settings.cores(), settings.recording());
         Thread thread = Thread.ofPlatform().name("gilscope-" + mode.cliName() + "-" + name).unstarted(() -> {
             try {
-                if (settings.workerNice() > 0) probe.lowerPriority(probe.nativeThreadId(), false, settings.workerNice());
                 py.begin();
                 body.run(py);
             } catch (RunCancelledException cancelled) {

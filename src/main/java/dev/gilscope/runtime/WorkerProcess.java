@@ -78,9 +78,6 @@ final class WorkerProcess {
      * Records {@code SPAWNING} on {@code lane}, starts the child JVM and sends it its work order. A child
      * that cannot be started is reported as a {@link Died} message, not thrown.
      */
-    /** Nice value to run the worker process at once it is up (0: as is). */
-    private volatile int nice;
-
     static WorkerProcess start(String name, Lane lane, ModeTrace trace, BlockingQueue<Message> inbox,
                                String workload, WorkloadParams params, RunSettings settings) {
         WorkerProcess w = new WorkerProcess(name, lane, trace, inbox);
@@ -91,7 +88,6 @@ final class WorkerProcess {
             w.pid = w.process.pid();
             lane.totals().setNativeThreadId(w.pid);
             w.toChild = new DataOutputStream(new BufferedOutputStream(w.process.getOutputStream(), 1 << 16));
-            w.nice = settings.workerNice();
             w.sendInit(workload, params, settings);
         } catch (IOException e) {
             inbox.add(new Died(w, name + " could not be started (" + javaBinary() + "): " + e.getMessage()));
@@ -233,8 +229,6 @@ final class WorkerProcess {
                     case ProcessProtocol.READY -> {
                         in.readLong(); // pid, known already
                         noteClock(in.readLong());
-                        // Its threads exist now; those it starts later inherit the priority.
-                        if (nice > 0) CpuProbe.get().lowerPriority(pid, true, nice);
                         inbox.add(new Ready(this));
                     }
                     case ProcessProtocol.RESULTS -> inbox.add(readResults(in));

@@ -111,8 +111,30 @@ final class SummaryView extends HBox {
     /** One colour per mode for the CPU chart (the modes' series keep their order). */
     private static final int[] MODE_COLOURS = {0xFF4E79A7, 0xFFD55E00, 0xFF009E73, 0xFFCC79A7};
 
-    /** Rebuilds the figures from the rows as they are now. */
+    private String shown = "";
+
+    /** Rebuilds the figures when a mode has finished (or a run was opened) since the last time. */
     void update() {
+        StringBuilder signature = new StringBuilder();
+        for (ModeRow row : model.rows()) {
+            boolean finished = row.status() == ModeRow.Status.DONE || row.status() == ModeRow.Status.FAILED;
+            if (finished) signature.append(row.mode()).append(row.status()).append(row.durationNanos()).append(';');
+        }
+        signature.append(state.palette().name());
+        if (signature.toString().equals(shown)) return;
+        shown = signature.toString();
+        // One redraw per chart for the whole update, not one per value changed.
+        speedupChart.setNotify(false);
+        cpuChart.setNotify(false);
+        try {
+            rebuild();
+        } finally {
+            speedupChart.setNotify(true);
+            cpuChart.setNotify(true);
+        }
+    }
+
+    private void rebuild() {
         speedups.clear();
         cpu.removeAllSeries();
         lockTable.getChildren().clear();

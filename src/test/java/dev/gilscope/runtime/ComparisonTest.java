@@ -157,19 +157,29 @@ class ComparisonTest {
             try {
                 while (!done.get()) {
                     lastSeen.putAll(niceOfThreads("gilscope-gil-th")); // comm is cut to 15 characters
+                    ProcessHandle.current().children().forEach(child -> {
+                        try {
+                            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", child.pid() + "", "stat"));
+                            lastSeen.put("process " + child.pid(),
+                                    Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+                        } catch (java.io.IOException ended) {
+                            // the worker process ended while we looked
+                        }
+                    });
                     Thread.sleep(5);
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        ComparisonResult r = Comparison.run(io, new WorkloadParams(4, 300, 1), polite, List.of(Mode.GIL_THREADS),
-                new Comparison.Listener() {}, new RunControl());
+        ComparisonResult r = Comparison.run(io, new WorkloadParams(4, 300, 1), polite,
+                List.of(Mode.GIL_THREADS, Mode.PROCESSES), new Comparison.Listener() {}, new RunControl());
         done.set(true);
         watcher.join();
-        assertTrue(r.modes().getFirst().resultOk(), r.modes().getFirst().failure());
-        assertFalse(lastSeen.isEmpty(), "the workers were seen running");
-        assertTrue(lastSeen.values().stream().allMatch(n -> n == 7), "every worker ran at nice 7: " + lastSeen);
+        for (ModeResult m : r.modes()) assertTrue(m.resultOk(), m.failure());
+        assertTrue(lastSeen.keySet().stream().anyMatch(k -> !k.startsWith("process")), "worker threads seen: " + lastSeen);
+        assertTrue(lastSeen.keySet().stream().anyMatch(k -> k.startsWith("process")), "worker processes seen: " + lastSeen);
+        assertTrue(lastSeen.values().stream().allMatch(n -> n == 7), "every worker and worker process at nice 7: " + lastSeen);
         assertTrue(niceOfThreads("main").values().stream().allMatch(n -> n == 0), "the rest of the process is as it was");
     }
 }
