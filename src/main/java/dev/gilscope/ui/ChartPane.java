@@ -73,6 +73,10 @@ final class ChartPane extends Region {
         return canvas;
     }
 
+    Tooltip tooltip() {
+        return tooltip;
+    }
+
     /** Width of the plot, right of the lane names. */
     int plotWidth() {
         return Math.max(1, (int) Math.floor(canvas.getWidth()) - RowLayout.GUTTER);

@@ -133,6 +133,9 @@ class GilscopeAppTest {
         waitFor(5, () -> text(robot, "hover-info").contains("holding lock"));
         String hover = text(robot, "hover-info");
         assertTrue(hover.startsWith("sequential · T1"), hover);
+        String tip = chart.tooltip().getText();
+        assertTrue(tip.startsWith("sequential · T1 · holding lock\n"), tip);
+        assertTrue(tip.matches("(?s)[^\\n]*\\n[^\\n]+ → [^\\n]+ \\(.+\\)\\n.*"), "start → end (duration): " + tip);
         assertTrue(hover.contains("on core") || hover.contains("core unknown"), hover);
     }
 
@@ -268,5 +271,39 @@ class GilscopeAppTest {
         assertEquals("not run", text(robot, "status-processes"), "a mode that was not run stays empty");
         long reopened = paintedPixels(robot, Mode.GIL_THREADS);
         assertTrue(Math.abs(reopened - painted) < painted / 50, "the same lanes are drawn: " + reopened + " vs " + painted);
+    }
+
+    @Test
+    void clickingAWorkerLaneHighlightsThatWorkerInEveryRow(FxRobot robot) throws TimeoutException {
+        runSmallComparisonOfThreads(robot);
+        ChartPane gil = robot.lookup("#chart-gil-threads").queryAs(ChartPane.class);
+        ChartPane sequential = robot.lookup("#chart-sequential").queryAs(ChartPane.class);
+        RowLayout seqLayout = sequential.rowLayout();
+        int x = RowLayout.GUTTER + 20;
+        int y = seqLayout.laneTop(0) + seqLayout.laneHeight() / 2;
+        int before = pixel(sequential, x, y);
+
+        RowLayout gilLayout = gil.rowLayout();
+        robot.moveTo(gil, Pos.TOP_LEFT,
+                new Point2D(RowLayout.GUTTER + 20, gilLayout.laneTop(1) + gilLayout.laneHeight() / 2.0),
+                org.testfx.robot.Motion.DIRECT).clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        awaitFrames();
+        assertEquals(1, board.state().selectedWorker(), "T2 is selected");
+        assertNotEquals(before, pixel(sequential, x, y), "T1 fades in the other rows too");
+
+        robot.sleep(800); // not a double-click, which shows the whole run instead
+        robot.clickOn(javafx.scene.input.MouseButton.PRIMARY); // the same lane again
+        awaitFrames();
+        assertEquals(-1, board.state().selectedWorker(), "a second click clears the selection");
+        assertEquals(before, pixel(sequential, x, y));
+    }
+
+    private static int pixel(ChartPane chart, int x, int y) {
+        try {
+            Image picture = WaitForAsyncUtils.asyncFx(() -> chart.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+            return picture.getPixelReader().getArgb(x, y);
+        } catch (Exception e) {
+            throw new AssertionError("could not take the chart's picture", e);
+        }
     }
 }
