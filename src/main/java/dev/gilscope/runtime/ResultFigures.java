@@ -29,6 +29,7 @@ public final class ResultFigures {
         m.put("legacyTicks", lock.legacyTicks());
         m.put("checkpoints", lock.checkpoints() == LockSettings.CheckpointPlacement.EVERY_STEP ? "every-step" : "back-edges");
         m.put("cores", c.settings().cores() == null ? "all" : CoreList.format(c.settings().cores()));
+        m.put("pool", c.settings().pool() == RunSettings.Pool.WARM ? "warm" : "cold");
         return m;
     }
 

@@ -22,7 +22,7 @@ public record RunRequest(String workload, String modes, Integer workers, Integer
     public enum Field {
         WORKLOAD("workload"), MODES("modes"), WORKERS("workers"), TASKS("tasks"), SIZE("size"),
         CHUNK_SIZE("chunk-size"), SWITCH_INTERVAL("switch-interval-ms"), GIL("gil"), LEGACY_TICKS("legacy-ticks"),
-        CHECKPOINTS("checkpoints"), CORES("cores"), POOL("pool");
+        CHECKPOINTS("checkpoints"), CORES("cores"), POOL("pool"), MAX_EVENTS("max-events");
 
         private final String optionName;
 
@@ -91,21 +91,21 @@ public record RunRequest(String workload, String modes, Integer workers, Integer
             throw new InvalidException(Field.SWITCH_INTERVAL, interval + " is out of range; use "
                     + MIN_SWITCH_INTERVAL_MS + " to " + (long) MAX_SWITCH_INTERVAL_MS);
         }
-        LockSettings.Algorithm algorithm = switch (gil) {
+        LockSettings.Algorithm algorithm = switch (gil == null ? "new" : gil) {
             case "new" -> LockSettings.Algorithm.NEW;
             case "legacy" -> LockSettings.Algorithm.LEGACY;
             default -> throw new InvalidException(Field.GIL, "'" + gil + "' is not known; use new or legacy");
         };
         int ticks = legacyTicks == null ? LockSettings.DEFAULT_LEGACY_TICKS : legacyTicks;
         if (ticks < 1) throw new InvalidException(Field.LEGACY_TICKS, ticks + " must be at least 1");
-        LockSettings.CheckpointPlacement placement = switch (checkpoints) {
+        LockSettings.CheckpointPlacement placement = switch (checkpoints == null ? "back-edges" : checkpoints) {
             case "back-edges" -> LockSettings.CheckpointPlacement.BACK_EDGES;
             case "every-step" -> LockSettings.CheckpointPlacement.EVERY_STEP;
             default -> throw new InvalidException(Field.CHECKPOINTS, "'" + checkpoints
                     + "' is not known; use back-edges or every-step");
         };
-        if (maxEvents < 1) throw new IllegalArgumentException("the cap on recorded events must be at least 1");
-        RunSettings.Pool poolStart = switch (pool) {
+        if (maxEvents < 1) throw new InvalidException(Field.MAX_EVENTS, maxEvents + " must be at least 1");
+        RunSettings.Pool poolStart = switch (pool == null ? "cold" : pool) {
             case "cold" -> RunSettings.Pool.COLD;
             case "warm" -> RunSettings.Pool.WARM;
             default -> throw new InvalidException(Field.POOL, "'" + pool + "' is not known; use cold or warm");
@@ -124,6 +124,7 @@ public record RunRequest(String workload, String modes, Integer workers, Integer
 
     private List<Mode> parseModes() {
         List<Mode> chosen = new ArrayList<>();
+        if (modes == null) return List.of(Mode.values());
         for (String name : modes.split(",", -1)) {
             String trimmed = name.trim();
             if (trimmed.isEmpty() && modes.isBlank()) throw new InvalidException(Field.MODES, "is empty; choose at least one of: " + Mode.names());

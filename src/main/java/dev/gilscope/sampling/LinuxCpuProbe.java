@@ -86,17 +86,31 @@ final class LinuxCpuProbe implements CpuProbe {
     public boolean lowerPriority(long id, boolean wholeProcess, int nice) {
         if (id <= 0) return false;
         try {
-            if (!wholeProcess) return (int) Priority.SETPRIORITY.invokeExact(Priority.PRIO_PROCESS, (int) id, nice) == 0;
+            // Lower only: a thread already below this priority (a gilscope started with nice 15) stays there.
+            if (!wholeProcess) return niceOf(id) >= nice || (int) Priority.SETPRIORITY.invokeExact(Priority.PRIO_PROCESS, (int) id, nice) == 0;
             boolean all = true;
             try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc", String.valueOf(id), "task"))) {
                 for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
                     int tid = Integer.parseInt(task.getFileName().toString());
-                    all &= (int) Priority.SETPRIORITY.invokeExact(Priority.PRIO_PROCESS, tid, nice) == 0;
+                    all &= niceOf(tid) >= nice || (int) Priority.SETPRIORITY.invokeExact(Priority.PRIO_PROCESS, tid, nice) == 0;
                 }
             }
             return all;
         } catch (Throwable e) { // gone already, or not ours: the run goes on at normal priority
             return false;
+        }
+    }
+
+    /**
+     * A thread's nice value, from field 19 of its /proc stat line (after the command name in
+     * parentheses; /proc/TID works for any thread id), or the lowest int if it cannot be read.
+     */
+    private static int niceOf(long tid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(tid), "stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Integer.MIN_VALUE;
         }
     }
 

@@ -154,14 +154,28 @@ public final class LaneTimeIndex {
         if (checkpoints == 0 || t < checkpointTimes[0] || t >= endNanos) return null;
         reader.seek(t + 1); // the events at t itself are in effect at t
         if (reader.state == null) return null;
-        long end = endNanos;
-        for (int i = reader.nextEvent; i < indexed; i++) {
-            if (buffer.kind(i) == EventKind.STATE) {
-                end = Math.min(endNanos, Math.max(buffer.timeNanos(i), reader.position));
-                break;
-            }
+        return new Segment(reader.state, reader.stateSince, nextStateChange(endNanos), reader.core);
+    }
+
+    /**
+     * When the reader's state ends: the next STATE event after it, found without walking the rest of a
+     * long lane. Checkpoints remember when their state began, so the first checkpoint whose state began
+     * later marks the block the change is in.
+     */
+    private long nextStateChange(long endNanos) {
+        int low = (reader.nextEvent >> blockShift) + 1;
+        int high = checkpoints;
+        while (low < high) { // first checkpoint whose state began after the reader's
+            int mid = (low + high) >>> 1;
+            if (checkpointRecords[mid * (2 + sumStride) + 1] > reader.stateSince) high = mid; else low = mid + 1;
         }
-        return new Segment(reader.state, reader.stateSince, end, reader.core);
+        int from = Math.max(reader.nextEvent, (low - 1) << blockShift);
+        long clock = from == reader.nextEvent ? reader.position : checkpointTimes[low - 1];
+        for (int i = from; i < indexed; i++) {
+            clock = Math.max(clock, buffer.timeNanos(i)); // as the index clamps a clock that steps back
+            if (buffer.kind(i) == EventKind.STATE) return Math.min(endNanos, clock);
+        }
+        return endNanos;
     }
 
     /** How many events of {@code kind} the lane has recorded so far (as far as it is indexed). */
@@ -201,6 +215,8 @@ public final class LaneTimeIndex {
         keyCount = needed;
         tail.ensure(needed);
         reader.ensure(needed);
+        // Every record must hold keyCount sums at once: a reader copies that many from any of them.
+        if (keyCount > sumStride) restride(keyCount + 8);
     }
 
     /** A position in the lane: the state and core in effect there and the sums up to it. */
@@ -251,7 +267,8 @@ public final class LaneTimeIndex {
 
         /** Moves to time {@code t} (after the first checkpoint): events before it, not the partial state after. */
         void seek(long t) {
-            boolean valid = position != Long.MIN_VALUE && position <= t && nextEvent <= indexed;
+            // Strictly before t: the events at `position` are applied, so a query at that very moment must restart.
+            boolean valid = position != Long.MIN_VALUE && position < t && nextEvent <= indexed;
             // Queries mostly move forward a little (one pixel column to the next): when t comes before
             // the next checkpoint, walking on from here is shortest.
             int nextBlock = (nextEvent >> blockShift) + 1;

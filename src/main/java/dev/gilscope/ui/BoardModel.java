@@ -155,7 +155,7 @@ public final class BoardModel {
 
     private void failed(Throwable e) {
         running = false;
-        for (ModeRow row : rows.values()) row.markCancelled();
+        for (ModeRow row : rows.values()) row.markFailed();
         setStatus("The run stopped: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
     }
 

@@ -168,6 +168,7 @@ public final class BoardView extends BorderPane {
             case "legacyTicks" -> Optional.of(Field.LEGACY_TICKS);
             case "checkpoints" -> Optional.of(Field.CHECKPOINTS);
             case "cores" -> Optional.of(Field.CORES);
+            case "pool" -> Optional.of(Field.POOL);
             default -> Optional.empty();
         };
     }
@@ -333,7 +334,7 @@ public final class BoardView extends BorderPane {
             model.open(file);
             model.opened().ifPresent(run -> fillForm(run.info().workload(), run.info().parameters(),
                     run.modes().stream().flatMap(t -> Mode.byName(t.mode()).stream()).toList()));
-            state.replay().stop();
+            stopReplay();
             state.window().reset();
         } catch (IOException | RuntimeException e) {
             if (!model.status().startsWith("Could not open")) model.say("Could not open " + file.getFileName() + ": " + e.getMessage());
@@ -445,12 +446,12 @@ public final class BoardView extends BorderPane {
         runAll.setDisable(!formOk || model.running());
         runOne.setDisable(form.check(EnumSet.of(oneMode.getValue())).problems().size() > 0 || model.running());
         cancel.setDisable(!model.running());
-        play.setDisable(model.running() || model.lastResult().isEmpty());
+        play.setDisable(model.running() || (model.lastResult().isEmpty() && model.opened().isEmpty()));
     }
 
     private void runChecked(RunForm.Check check) {
         if (!check.ok() || model.running()) return;
-        state.replay().stop();
+        stopReplay();
         state.window().reset();
         model.run(check.request());
     }
@@ -521,7 +522,7 @@ public final class BoardView extends BorderPane {
         Button showAll = new Button("Show all");
         showAll.setId("replay-stop");
         showAll.setOnAction(e -> {
-            state.replay().stop();
+            stopReplay();
             state.replayMoved();
             play.setText("▶ Replay");
         });
@@ -542,6 +543,13 @@ public final class BoardView extends BorderPane {
         Label label = new Label(text, swatch);
         label.getStyleClass().add("legend-chip");
         return label;
+    }
+
+    /** Leaves the replay: every row shows everything again. */
+    private void stopReplay() {
+        state.replay().stop();
+        state.replayMoved();
+        play.setText("▶ Replay");
     }
 
     private void togglePlay() {
@@ -576,7 +584,7 @@ public final class BoardView extends BorderPane {
             }
         }
         long extent = longestMode();
-        state.window().setExtent(extent);
+        if (extent > 0) state.window().setExtent(extent); // before any run the axis keeps its first second
         ReplayClock replay = state.replay();
         if (replay.tick(elapsedNanos, extent)) {
             state.replayMoved();

@@ -138,8 +138,19 @@ public final class ModeRow {
     }
 
     public void markCancelled() {
+        endUnfinished(Status.CANCELLED);
+    }
+
+    /** The run stopped with an error: a mode still running failed, with what it recorded kept. */
+    public void markFailed() {
+        endUnfinished(Status.FAILED);
+    }
+
+    private void endUnfinished(Status how) {
+        if (status == Status.QUEUED && how == Status.FAILED) how = Status.CANCELLED; // it never began
         if (status == Status.QUEUED || status == Status.RUNNING) {
-            status = Status.CANCELLED;
+            if (status == Status.RUNNING) refresh(); // the last events since the last frame
+            status = how;
             version++;
         }
     }

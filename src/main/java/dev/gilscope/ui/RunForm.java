@@ -36,7 +36,7 @@ public final class RunForm {
             Map.entry(Field.TASKS, "Tasks"), Map.entry(Field.SIZE, "Size"), Map.entry(Field.CHUNK_SIZE, "Chunk size"),
             Map.entry(Field.SWITCH_INTERVAL, "Switch interval (ms)"), Map.entry(Field.GIL, "Lock"),
             Map.entry(Field.LEGACY_TICKS, "Legacy ticks"), Map.entry(Field.CHECKPOINTS, "Check points"),
-            Map.entry(Field.CORES, "Cores"), Map.entry(Field.POOL, "Pool")));
+            Map.entry(Field.CORES, "Cores"), Map.entry(Field.POOL, "Pool"), Map.entry(Field.MAX_EVENTS, "Event cap")));
 
     public String workload = "count-primes";
     public String tasks = "";

@@ -10,7 +10,7 @@ public final class TimeWindow {
     /** The narrowest window: a few microseconds, below which the clock's resolution shows. */
     public static final long MIN_SPAN_NANOS = 2_000;
 
-    private long extent = 1_000_000; // the longest mode so far
+    private long extent = 1_000_000_000; // the longest mode so far; a second until there is one
     private long from;
     private long to = extent;
     private boolean following = true;

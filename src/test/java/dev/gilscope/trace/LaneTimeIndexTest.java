@@ -167,4 +167,54 @@ class LaneTimeIndexTest {
         for (int c = 0; c < 10; c++) handoffs += out[c * keys + LaneTimeIndex.kindKey(EventKind.HANDOFF)];
         assertEquals(0, handoffs, "a hand-off after the clock has not happened yet");
     }
+
+    /** The slow way, clamping a clock that steps back exactly as the index promises to. */
+    private static long[] bruteForceClamped(LaneBuffer buffer, int count, long t, long end, int keys) {
+        long[] sums = new long[keys];
+        LaneState state = null;
+        int core = -1;
+        long since = Long.MIN_VALUE;
+        long clock = Long.MIN_VALUE;
+        for (int i = 0; i < count; i++) {
+            clock = Math.max(clock, buffer.timeNanos(i));
+            if (clock >= t) break;
+            addSpan(sums, state, core, since, clock);
+            EventKind kind = buffer.kind(i);
+            sums[LaneTimeIndex.kindKey(kind)]++;
+            if (kind == EventKind.STATE || kind == EventKind.CORE) core = buffer.core(i);
+            if (kind == EventKind.STATE) state = LaneState.ofOrdinal(buffer.aux(i));
+            since = clock;
+        }
+        if (state != null) addSpan(sums, state, core, since, Math.max(since, Math.min(t, end)));
+        return sums;
+    }
+
+    @Test
+    void anyQueryInAnyOrderOnAGrowingLaneWithStrayCoresAndClocksMatchesTheSlowWay() {
+        int machineCores = Runtime.getRuntime().availableProcessors();
+        Random random = new Random(2026);
+        for (int lane = 0; lane < 300; lane++) {
+            LaneBuffer buffer = new LaneBuffer(EventBudget.generous());
+            int events = 1 + random.nextInt(300);
+            long t = random.nextInt(5);
+            for (int i = 0; i < events; i++) {
+                t += random.nextInt(4) - (random.nextInt(10) == 0 ? 5 : 0); // now and then a clock behind
+                EventKind kind = random.nextInt(3) == 0 ? EventKind.STATE : EventKind.values()[random.nextInt(EventKind.values().length)];
+                // cores past the machine's count: a restricted affinity, or a run recorded on a bigger machine
+                buffer.add(t, kind, random.nextInt(machineCores + 12) - 1, random.nextInt(STATES.length), 0);
+            }
+            LaneTimeIndex index = new LaneTimeIndex(buffer, 1 + random.nextInt(4));
+            int indexed = 0;
+            for (int q = 0; q < 200; q++) {
+                if (indexed < events && random.nextInt(8) == 0) index.extendTo(indexed = Math.min(events, indexed + 1 + random.nextInt(40)));
+                if (indexed == 0) continue;
+                long at = random.nextInt((int) Math.max(10, t + 10)) - 5;
+                long end = random.nextInt(3) == 0 ? at + random.nextInt(5) : Long.MAX_VALUE;
+                long[] got = new long[index.keyCount()];
+                index.cumulativeAt(at, end, got);
+                assertArrayEquals(bruteForceClamped(buffer, indexed, at, end, index.keyCount()), got,
+                        "lane " + lane + ", query " + q + " at " + at);
+            }
+        }
+    }
 }
