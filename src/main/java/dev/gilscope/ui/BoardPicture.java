@@ -1,13 +1,16 @@
 package dev.gilscope.ui;
 
 import dev.gilscope.runtime.ComparisonResult;
+import dev.gilscope.runtime.Mode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -24,38 +27,22 @@ public final class BoardPicture {
 
     /** Draws a finished comparison and writes it as PNG. Starts JavaFX (headless) if it is not running. */
     public static void writePng(ComparisonResult result, int width, int height, boolean dark, Path out) throws IOException {
-        startToolkit();
-        CompletableFuture<WritableImage> picture = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                BoardModel model = new BoardModel(Runnable::run);
-                BoardView board = new BoardView(model);
-                board.setDark(dark);
-                model.show(result);
-                board.fillForm(result);
-                picture.complete(render(board, width, height));
-            } catch (RuntimeException | Error e) {
-                picture.completeExceptionally(e);
-            }
-        });
-        WritableImage image;
-        try {
-            image = picture.get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while drawing the board", e);
-        } catch (ExecutionException e) {
-            throw new IOException("drawing the board failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IOException("drawing the board took over a minute; giving up", e);
-        }
-        writePng(image, out);
+        writePng(onBoard(result, width, height, dark, board -> render(board, width, height)), out);
     }
 
     /** Draws a finished comparison and writes it as SVG (vector: it scales on a slide). */
     public static void writeSvg(ComparisonResult result, int width, int height, boolean dark, Path out) throws IOException {
+        BoardSvg.write(onBoard(result, width, height, dark, board -> {
+            render(board, width, height); // lays the board out and sets its time window
+            return BoardSvg.render(board.model(), board.state(), EnumSet.allOf(Mode.class), board.title(), width, height);
+        }), out);
+    }
+
+    /** Builds an off-screen board showing {@code result} on the UI thread and hands it to {@code draw}. */
+    private static <T> T onBoard(ComparisonResult result, int width, int height, boolean dark, Function<BoardView, T> draw)
+            throws IOException {
         startToolkit();
-        CompletableFuture<String> document = new CompletableFuture<>();
+        CompletableFuture<T> drawn = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
                 BoardModel model = new BoardModel(Runnable::run);
@@ -63,15 +50,13 @@ public final class BoardPicture {
                 board.setDark(dark);
                 model.show(result);
                 board.fillForm(result);
-                render(board, width, height); // lays the board out and sets its time window
-                document.complete(BoardSvg.render(model, board.state(), java.util.EnumSet.allOf(dev.gilscope.runtime.Mode.class),
-                        board.title(), width, height));
+                drawn.complete(draw.apply(board));
             } catch (RuntimeException | Error e) {
-                document.completeExceptionally(e);
+                drawn.completeExceptionally(e);
             }
         });
         try {
-            BoardSvg.write(document.get(60, TimeUnit.SECONDS), out);
+            return drawn.get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while drawing the board", e);

@@ -33,22 +33,7 @@ class LaneTimeIndexTest {
 
     /** The same figures, by walking every event from the start: the obvious, slow way. */
     private static long[] bruteForce(LaneBuffer buffer, int count, long t, long end, int keys) {
-        long[] sums = new long[keys];
-        LaneState state = null;
-        int core = -1;
-        long since = 0;
-        for (int i = 0; i < count; i++) {
-            long te = buffer.timeNanos(i);
-            if (te >= t) break;
-            addSpan(sums, state, core, since, te);
-            EventKind kind = buffer.kind(i);
-            sums[LaneTimeIndex.kindKey(kind)]++;
-            if (kind == EventKind.STATE || kind == EventKind.CORE) core = buffer.core(i);
-            if (kind == EventKind.STATE) state = LaneState.ofOrdinal(buffer.aux(i));
-            since = te;
-        }
-        addSpan(sums, state, core, since, Math.max(since, Math.min(t, end)));
-        return sums;
+        return bruteForceClamped(buffer, count, t, end, keys);
     }
 
     private static void addSpan(long[] sums, LaneState state, int core, long from, long to) {
@@ -168,7 +153,7 @@ class LaneTimeIndexTest {
         assertEquals(0, handoffs, "a hand-off after the clock has not happened yet");
     }
 
-    /** The slow way, clamping a clock that steps back exactly as the index promises to. */
+    /** The slow way, clamping a clock that steps back as the index promises to (a no-op for a steady clock). */
     private static long[] bruteForceClamped(LaneBuffer buffer, int count, long t, long end, int keys) {
         long[] sums = new long[keys];
         LaneState state = null;
