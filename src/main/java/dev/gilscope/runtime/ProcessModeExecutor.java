@@ -79,11 +79,12 @@ final class ProcessModeExecutor implements ModeExecutor {
                 spawn(workers, settings, trace, inbox, workload, params);
                 failure = awaitReady(workers, inbox);
                 start = System.nanoTime();
+                trace.start(start);
             } else {
                 start = System.nanoTime();
+                trace.start(start); // before spawning, so a live view shows the workers starting
                 spawn(workers, settings, trace, inbox, workload, params);
             }
-            trace.start(start);
             main.begin();
             for (int c = 0; c < run.companionCount() && failure == null; c++) {
                 int companion = c;

@@ -74,9 +74,15 @@ public final class BoardView extends BorderPane {
     private boolean scrubbing;
     private final FlowPane legend = new FlowPane(12, 4);
     private final ToggleButton themeToggle = new ToggleButton("Dark");
+    private final CheckBox liveToggle = new CheckBox("draw live");
     private final CheckBox forced = new CheckBox("forced switching");
     private long lastLiveRefresh;
-    private static final long LIVE_REFRESH_NANOS = 33_000_000;
+    /**
+     * How often live rows are redrawn: 10 times a second. Every redraw makes the toolkit render and
+     * upload the window, which costs CPU the workers being measured would otherwise have; at 10 Hz the
+     * window takes about a tenth of a core (software rendering), at 30 Hz three times that.
+     */
+    private static final long LIVE_REFRESH_NANOS = 100_000_000;
 
     public BoardView(BoardModel model) {
         this.model = model;
@@ -256,6 +262,10 @@ public final class BoardView extends BorderPane {
                 menuItem("Export board as PNG…", "menu-png", () -> choose(true, "Export the board", "*.png").ifPresent(this::exportPng)),
                 menuItem("Export board as SVG…", "menu-svg", () -> choose(true, "Export the board", "*.svg").ifPresent(this::exportSvg)),
                 menuItem("Export CSV…", "menu-csv", () -> choose(true, "Export every segment as CSV", "*.csv").ifPresent(this::exportCsv)));
+        liveToggle.setId("live-toggle");
+        liveToggle.setSelected(true);
+        Tooltip.install(liveToggle, new Tooltip("Draw the modes while they run. Drawing takes some CPU from the "
+                + "workers being timed (about a tenth of a core with software rendering); untick for exact timings."));
         themeToggle.setId("theme");
         themeToggle.selectedProperty().addListener((o, was, now) -> setDark(now));
 
@@ -263,7 +273,7 @@ public final class BoardView extends BorderPane {
                 labelled("Chunk", chunk), labelled("Workers", workers), spacer(), runAll, runOne, oneMode, cancel);
         FlowPane lockLine = flow(labelled("Switch interval ms", interval), labelled("Lock", gil),
                 labelled("Ticks", ticks), forced, labelled("Check points", checkpoints), labelled("Cores", cores),
-                labelled("Pool", pool), new Label("Modes:"), modes, themeToggle);
+                labelled("Pool", pool), new Label("Modes:"), modes, liveToggle, themeToggle);
         problems.setId("problems");
         problems.getStyleClass().add("problems");
         problems.setWrapText(true);
@@ -574,13 +584,11 @@ public final class BoardView extends BorderPane {
 
     /** Runs once per frame on the UI thread: pulls snapshots of live modes and redraws what changed. */
     void frame(long elapsedNanos) {
-        // Live rows are redrawn 30 times a second, not at every pulse: smooth enough to watch, and half
-        // the CPU a 60 Hz redraw would take from the workers being measured.
         long now = System.nanoTime();
         if (now - lastLiveRefresh >= LIVE_REFRESH_NANOS) {
             lastLiveRefresh = now;
             for (ModeRowView v : rowViews) {
-                if (v.row().live()) v.row().refresh();
+                if (v.row().live() && liveToggle.isSelected()) v.row().refresh();
             }
         }
         long extent = longestMode();
@@ -591,7 +599,7 @@ public final class BoardView extends BorderPane {
             if (!replay.playing()) play.setText("▶ Replay");
         }
         scrubbing = true;
-        scrubber.setMax(Math.max(1, extent));
+        if (!model.running()) scrubber.setMax(Math.max(1, extent)); // not live: a slider redrawn each frame costs frames
         if (replay.active()) scrubber.setValue(replay.position());
         scrubbing = false;
         clock.setText(replay.active() ? Durations.moment(replay.position()) : "");

@@ -17,7 +17,7 @@ import java.util.List;
 public final class ModeRow {
 
     public enum Status {
-        NOT_RUN("not run"), QUEUED("waiting its turn"), RUNNING("running"), DONE("done"), FAILED("failed"),
+        NOT_RUN("not run"), QUEUED("queued"), RUNNING("running"), DONE("done"), FAILED("failed"),
         CANCELLED("cancelled");
 
         private final String label;

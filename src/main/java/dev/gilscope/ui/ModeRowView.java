@@ -85,7 +85,8 @@ final class ModeRowView extends HBox {
         status.getStyleClass().setAll("status", "status-" + row.status().name().toLowerCase(Locale.ROOT));
         double p = row.progress();
         progress.setVisible(row.status() == ModeRow.Status.RUNNING || row.status() == ModeRow.Status.QUEUED);
-        progress.setProgress(row.status() == ModeRow.Status.QUEUED ? 0 : p < 0 ? ProgressBar.INDETERMINATE_PROGRESS : p);
+        // Never the indeterminate bar: it animates every frame, and each frame costs the workers CPU.
+        progress.setProgress(row.status() == ModeRow.Status.QUEUED || p < 0 ? 0 : p);
         RowFigures figures = RowFigures.of(row, model.speedup(row.mode()));
         wall.setText(figures.wall());
         lock.setText(figures.lock());

@@ -298,6 +298,16 @@ class GilscopeAppTest {
         assertEquals(before, pixel(sequential, x, y));
     }
 
+    @Test
+    void withoutLiveDrawingTheRowsAreDrawnWhenEachModeEnds(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> robot.lookup("#live-toggle").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
+        runSmallComparisonOfThreads(robot);
+        for (Mode mode : new Mode[] {Mode.SEQUENTIAL, Mode.GIL_THREADS, Mode.FREE_THREADS}) {
+            assertEquals("done", text(robot, "status-" + mode.cliName()));
+            assertTrue(paintedPixels(robot, mode) > 1_000, mode + " is drawn once it has finished");
+        }
+    }
+
     private static int pixel(ChartPane chart, int x, int y) {
         try {
             Image picture = WaitForAsyncUtils.asyncFx(() -> chart.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
