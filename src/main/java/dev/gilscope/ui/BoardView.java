@@ -72,6 +72,7 @@ public final class BoardView extends BorderPane {
     private final FrameTimer frames = new FrameTimer();
     private final int machineCores = Runtime.getRuntime().availableProcessors();
     private boolean scrubbing;
+    private long liveAxis;
     private final FlowPane legend = new FlowPane(12, 4);
     private final ToggleButton themeToggle = new ToggleButton("Dark");
     private final CheckBox liveToggle = new CheckBox("draw live");
@@ -493,6 +494,11 @@ public final class BoardView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setId("rows");
         scroll.getStyleClass().add("rows");
+        // The scroll pane caches its content as one picture, which every live redraw would throw away and
+        // repaint whole (all rows and the summary). Without the cache only what changed is repainted.
+        scroll.skinProperty().addListener((o, was, skin) -> {
+            if (skin != null && scroll.lookup(".viewport") instanceof Node viewport) viewport.setCache(false);
+        });
         return scroll;
     }
 
@@ -592,7 +598,7 @@ public final class BoardView extends BorderPane {
             }
         }
         long extent = longestMode();
-        if (extent > 0) state.window().setExtent(extent); // before any run the axis keeps its first second
+        if (extent > 0) state.window().setExtent(axisExtent(extent)); // before any run the axis keeps its first second
         ReplayClock replay = state.replay();
         if (replay.tick(elapsedNanos, extent)) {
             state.replayMoved();
@@ -611,6 +617,19 @@ public final class BoardView extends BorderPane {
             v.refreshFigures();
             v.chart().redrawIfNeeded(cores);
         }
+    }
+
+    /**
+     * The axis length for the longest mode so far. While a run is live it grows in steps of half again,
+     * not with every frame: a new axis redraws every row, an unchanged one only the live row.
+     */
+    private long axisExtent(long longest) {
+        if (!model.running()) {
+            liveAxis = 0;
+            return longest;
+        }
+        if (longest > liveAxis) liveAxis = Math.max(longest + longest / 2, 500_000_000L);
+        return liveAxis;
     }
 
     /** Thickens the lanes so the rows fill the space they have (up to 2.5×): a board made to be looked at from afar. */
