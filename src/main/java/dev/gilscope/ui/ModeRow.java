@@ -41,6 +41,8 @@ public final class ModeRow {
     private final List<LaneTimeIndex> indices = new ArrayList<>();
     private int totalTasks;
     private int expectedLanes;
+    private long windowCpuAtStart = -1;
+    private long windowCpuNanos = -1;
     private long version;
 
     public ModeRow(Mode mode) {
@@ -99,6 +101,8 @@ public final class ModeRow {
 
     /** The mode began: from now on its trace is drawn live. */
     public void start(ModeTrace liveTrace, int tasks) {
+        windowCpuAtStart = WindowCpu.nanos();
+        windowCpuNanos = -1;
         trace = liveTrace;
         totalTasks = tasks;
         result = null;
@@ -112,6 +116,8 @@ public final class ModeRow {
     public void finish(ModeResult finished, boolean cancelled) {
         if (trace == null) start(finished.trace(), 0);
         result = finished;
+        long now = WindowCpu.nanos();
+        if (windowCpuAtStart >= 0 && now >= 0) windowCpuNanos = now - windowCpuAtStart;
         status = finished.resultOk() ? Status.DONE : cancelled ? Status.CANCELLED : Status.FAILED;
         refresh();
         version++;
@@ -121,6 +127,7 @@ public final class ModeRow {
     public void show(ModeResult finished) {
         clear();
         finish(finished, false);
+        windowCpuNanos = -1; // not run in this window
     }
 
     /** Shows a mode of a saved run: its trace and the figures saved with it. */
@@ -131,6 +138,14 @@ public final class ModeRow {
         status = Boolean.TRUE.equals(figures.get("resultOk")) ? Status.DONE : Status.FAILED;
         refresh();
         version++;
+    }
+
+    /**
+     * CPU time the window's threads used while this mode ran (drawing it and the rest of the board),
+     * taken from the workers being timed; -1 when unknown or not run in this window.
+     */
+    public long windowCpuNanos() {
+        return windowCpuNanos;
     }
 
     public java.util.Map<String, Object> savedFigures() {

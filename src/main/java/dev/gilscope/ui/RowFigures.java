@@ -56,6 +56,9 @@ public record RowFigures(String wall, String lock, String failure) {
         } else {
             lock = String.format(Locale.ROOT, "no lock: CPU %.2f s", number(f, "cpuSeconds"));
         }
+        if (row.windowCpuNanos() >= 0 && row.savedFigures() == null) {
+            lock += String.format(Locale.ROOT, "%nthe window used %.2f CPU s meanwhile", row.windowCpuNanos() / 1e9);
+        }
         return new RowFigures(wall, lock, f.get("failure") instanceof String why ? why : "");
     }
 
