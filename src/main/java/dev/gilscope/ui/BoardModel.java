@@ -94,8 +94,13 @@ public final class BoardModel {
         if (running) throw new IllegalStateException("a run is already going; cancel it first");
         boolean sameSettings = lastRequest != null && sameSetUp(lastRequest, request);
         for (ModeRow row : rows.values()) {
-            if (request.modes().contains(row.mode())) row.queue();
-            else if (!sameSettings) row.clear();
+            if (request.modes().contains(row.mode())) {
+                row.queue();
+                // Every row takes its final height now, once, rather than the board reflowing as each mode starts.
+                row.expectLanes(expectedLanes(row.mode(), request));
+            } else if (!sameSettings) {
+                row.clear();
+            }
         }
         lastRequest = request;
         lastResult = null;
@@ -114,10 +119,7 @@ public final class BoardModel {
             @Override
             public void modeStarted(Mode mode, ModeTrace trace) {
                 uiThread.execute(() -> {
-                    ModeRow row = rows.get(mode);
-                    // workers, and for processes the parent's lane that hands out the tasks
-                    row.expectLanes(mode == Mode.SEQUENTIAL ? 1 : request.settings().workers() + (mode == Mode.PROCESSES ? 1 : 0));
-                    row.start(trace, request.params().tasks());
+                    rows.get(mode).start(trace, request.params().tasks());
                     setStatus("Running " + mode.cliName() + " …");
                 });
             }
@@ -273,6 +275,11 @@ public final class BoardModel {
 
     private void changed() {
         for (Runnable listener : listeners) listener.run();
+    }
+
+    /** Workers, and for processes the parent's lane that hands out the tasks. */
+    private static int expectedLanes(Mode mode, RunRequest.Checked request) {
+        return mode == Mode.SEQUENTIAL ? 1 : request.settings().workers() + (mode == Mode.PROCESSES ? 1 : 0);
     }
 
     private static boolean sameSetUp(RunRequest.Checked a, RunRequest.Checked b) {

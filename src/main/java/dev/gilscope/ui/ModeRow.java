@@ -96,7 +96,7 @@ public final class ModeRow {
 
     /** Lanes to make room for: those recorded so far, or more if more are expected. */
     public int lanesToShow() {
-        return Math.max(laneCount(), status == Status.RUNNING ? expectedLanes : 0);
+        return Math.max(laneCount(), status == Status.RUNNING || status == Status.QUEUED ? expectedLanes : 0);
     }
 
     /** The mode began: from now on its trace is drawn live. */
