@@ -6,7 +6,6 @@ import dev.gilscope.runtime.ResultFigures;
 import dev.gilscope.trace.ModeTrace;
 import dev.gilscope.trace.export.ChromeTraceWriter;
 import dev.gilscope.trace.export.CsvWriter;
-import dev.gilscope.trace.export.RunInfo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,16 +21,12 @@ final class TraceFiles {
         List<ModeTrace> traces = result.modes().stream().map(ModeResult::trace).toList();
         boolean ok = true;
         if (trace != null) {
-            ok &= save("trace", trace, err, () -> ChromeTraceWriter.write(trace, runInfo(result, cores), traces));
+            ok &= save("trace", trace, err, () -> ChromeTraceWriter.write(trace, ResultFigures.runInfo(result, cores), traces));
         }
         if (csv != null) {
             ok &= save("CSV", csv, err, () -> CsvWriter.write(csv, traces));
         }
         return ok;
-    }
-
-    static RunInfo runInfo(ComparisonResult result, int cores) {
-        return ResultFigures.runInfo(result, cores);
     }
 
     private interface Save {

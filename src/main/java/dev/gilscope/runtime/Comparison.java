@@ -51,7 +51,7 @@ public final class Comparison {
         Throwable[] failure = new Throwable[1];
         Thread runner = Thread.ofPlatform().name("gilscope-comparison").start(() -> {
             CpuProbe probe = CpuProbe.get();
-            probe.lowerPriority(probe.nativeThreadId(), false, settings.workerNice());
+            probe.lowerPriority(probe.nativeThreadId(), settings.workerNice());
             try {
                 result[0] = runHere(workload, params, settings, modes, listener, control);
             } catch (Throwable t) {

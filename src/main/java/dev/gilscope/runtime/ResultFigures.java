@@ -34,13 +34,18 @@ public final class ResultFigures {
     }
 
     public static Map<String, Object> of(ComparisonResult c, ModeResult r) {
+        return of(r, c.speedup(r));
+    }
+
+    /** The figures of one mode; {@code speedup} is null where there is no sequential run to compare with. */
+    public static Map<String, Object> of(ModeResult r, Double speedup) {
         Outcome o = r.outcome();
         boolean lock = r.lockEnabled();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", r.mode().cliName());
         m.put("wallSeconds", r.wallSeconds());
         m.put("cpuSeconds", r.cpuSeconds());
-        m.put("speedup", c.speedup(r));
+        m.put("speedup", speedup);
         m.put("resultOk", r.resultOk());
         m.put("answer", o == null ? null : o.answer());
         m.put("failure", r.failure());

@@ -34,13 +34,13 @@ public interface CpuProbe {
     void pinCurrentThread(BitSet cores);
 
     /**
-     * Lowers the scheduling priority of a thread (Linux: a kernel thread id, or a process id for all of
-     * that process's threads) to {@code nice}, so that a window drawing next to busy workers gets the
-     * CPU it needs for a frame promptly. Raising a nice value needs no privileges.
+     * Lowers the scheduling priority of a thread (Linux: its kernel thread id) to {@code nice}, or leaves
+     * it where it is if it is lower already. Threads and processes it starts afterwards inherit it, so a
+     * window can keep drawing next to busy workers. Raising a nice value needs no privileges.
      *
-     * @return whether it was done
+     * @return whether the thread now runs at {@code nice} or lower
      */
-    default boolean lowerPriority(long threadOrProcessId, boolean wholeProcess, int nice) {
+    default boolean lowerPriority(long threadId, int nice) {
         return false;
     }
 

@@ -83,19 +83,12 @@ final class LinuxCpuProbe implements CpuProbe {
     }
 
     @Override
-    public boolean lowerPriority(long id, boolean wholeProcess, int nice) {
-        if (id <= 0) return false;
+    public boolean lowerPriority(long threadId, int nice) {
+        if (threadId <= 0) return false;
+        // Lower only: a thread already below this priority (a gilscope started with nice 15) stays there.
+        if (niceOf(threadId) >= nice) return true;
         try {
-            // Lower only: a thread already below this priority (a gilscope started with nice 15) stays there.
-            if (!wholeProcess) return niceOf(id) >= nice || (int) Priority.SETPRIORITY.invokeExact(Priority.PRIO_PROCESS, (int) id, nice) == 0;
-            boolean all = true;
-            try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc", String.valueOf(id), "task"))) {
-                for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
-                    int tid = Integer.parseInt(task.getFileName().toString());
-                    all &= niceOf(tid) >= nice || (int) Priority.SETPRIORITY.invokeExact(Priority.PRIO_PROCESS, tid, nice) == 0;
-                }
-            }
-            return all;
+            return (int) Priority.SETPRIORITY.invokeExact(Priority.PRIO_PROCESS, (int) threadId, nice) == 0;
         } catch (Throwable e) { // gone already, or not ours: the run goes on at normal priority
             return false;
         }
@@ -107,9 +100,9 @@ final class LinuxCpuProbe implements CpuProbe {
      */
     private static int niceOf(long tid) {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(tid), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(tid), "stat"));
             return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Integer.MIN_VALUE;
         }
     }

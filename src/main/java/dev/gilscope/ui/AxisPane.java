@@ -83,7 +83,7 @@ final class AxisPane extends Region {
         return power * 10;
     }
 
-    private static long ceilTo(long t, long step) {
+    static long ceilTo(long t, long step) {
         return Math.floorDiv(t + step - 1, step) * step;
     }
 }

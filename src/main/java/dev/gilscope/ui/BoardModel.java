@@ -11,6 +11,7 @@ import dev.gilscope.runtime.ResultFigures;
 import dev.gilscope.sampling.CpuProbe;
 import dev.gilscope.trace.export.ChromeTraceWriter;
 import dev.gilscope.trace.export.CsvWriter;
+import dev.gilscope.trace.export.RunInfo;
 import dev.gilscope.trace.export.SavedRun;
 import dev.gilscope.trace.export.TraceReader;
 import java.io.IOException;
@@ -51,9 +52,6 @@ public final class BoardModel {
     public BoardModel(Executor uiThread) {
         this.uiThread = uiThread;
         for (Mode mode : Mode.values()) rows.put(mode, new ModeRow(mode));
-        // Link setpriority now (a no-op on this thread), not in a worker during a timed run.
-        Thread.ofPlatform().daemon().name("gilscope-link-setpriority").start(() ->
-                CpuProbe.get().lowerPriority(CpuProbe.get().nativeThreadId(), false, 0));
     }
 
     public ModeRow row(Mode mode) {
@@ -192,40 +190,30 @@ public final class BoardModel {
      */
     public void save(Path file) throws IOException {
         if (running) throw new IllegalStateException("a run is going; save it when it has finished");
-        if (lastResult != null) {
-            int cores = CpuProbe.get().allowedCores().cardinality();
-            List<ModeTrace> traces = lastResult.modes().stream().map(ModeResult::trace).toList();
-            ChromeTraceWriter.write(file, ResultFigures.runInfo(lastResult, cores), traces);
-        } else if (opened != null) {
-            ChromeTraceWriter.write(file, opened.info(), opened.modes());
-        } else {
-            throw new IllegalStateException("there is nothing to save yet: run a comparison first");
-        }
+        List<ModeTrace> traces = shownTraces("save");
+        RunInfo info = lastResult != null
+                ? ResultFigures.runInfo(lastResult, CpuProbe.get().allowedCores().cardinality()) : opened.info();
+        ChromeTraceWriter.write(file, info, traces);
         setStatus("Saved to " + file);
     }
 
     /** Writes every segment and instant of what the board shows as CSV. */
     public void exportCsv(Path file) throws IOException {
-        List<ModeTrace> traces = lastResult != null ? lastResult.modes().stream().map(ModeResult::trace).toList()
-                : opened != null ? opened.modes() : List.of();
-        if (traces.isEmpty()) throw new IllegalStateException("there is nothing to export yet: run a comparison first");
-        CsvWriter.write(file, traces);
+        CsvWriter.write(file, shownTraces("export"));
         setStatus("Exported CSV to " + file);
     }
 
-    /**
-     * Shows a saved run in place of the rows. A file that cannot be opened changes nothing on the board;
-     * its problem is said in the status line and thrown.
-     */
+    /** The traces of the run on the board: the last one made here, or the one opened. */
+    private List<ModeTrace> shownTraces(String verb) {
+        if (lastResult != null) return lastResult.modes().stream().map(ModeResult::trace).toList();
+        if (opened != null) return opened.modes();
+        throw new IllegalStateException("there is nothing to " + verb + " yet: run a comparison first");
+    }
+
+    /** Shows a saved run in place of the rows. A file that cannot be opened throws and changes nothing on the board. */
     public void open(Path file) throws IOException {
         if (running) throw new IllegalStateException("a run is going; open the file when it has finished or been cancelled");
-        SavedRun run;
-        try {
-            run = TraceReader.read(file);
-        } catch (IOException e) {
-            setStatus("Could not open " + file.getFileName() + ": " + e.getMessage());
-            throw e;
-        }
+        SavedRun run = TraceReader.read(file);
         for (ModeRow row : rows.values()) row.clear();
         for (ModeTrace trace : run.modes()) {
             Mode.byName(trace.mode()).ifPresent(mode -> rows.get(mode).showSaved(trace, run.info().summary(trace.mode())));

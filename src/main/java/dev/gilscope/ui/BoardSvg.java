@@ -83,7 +83,7 @@ public final class BoardSvg {
         long step = AxisPane.tickStep(window.span(), width);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         g.setStroke(new BasicStroke(1));
-        for (long t = Math.floorDiv(window.from() + step - 1, step) * step; t <= window.to(); t += step) {
+        for (long t = AxisPane.ceilTo(window.from(), step); t <= window.to(); t += step) {
             int x = x0 + (int) Math.round(window.xOf(t, width));
             g.setPaint(awt(palette.grid()));
             g.drawLine(x, top + AXIS - 6, x, top + AXIS);

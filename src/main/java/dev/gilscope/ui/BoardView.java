@@ -314,67 +314,64 @@ public final class BoardView extends BorderPane {
 
     /** Writes the board as it is on screen as an SVG document. */
     public void exportSvg(Path file) {
-        try {
+        withFile("Could not write " + file, () -> {
             BoardSvg.write(BoardSvg.render(model, state, java.util.EnumSet.allOf(Mode.class), title(),
                     (int) Math.max(1200, getWidth()), (int) Math.max(700, getHeight())), file);
             model.say("Wrote the board to " + file);
-        } catch (IOException | RuntimeException e) {
-            model.say("Could not write " + file + ": " + e.getMessage());
-        }
+        });
     }
 
     /** Writes one mode's row (figures and chart) as PNG or SVG. */
     public void exportRow(Mode mode, String format, Path file) {
-        try {
+        withFile("Could not write " + file, () -> {
+            ModeRowView view = rowViews.get(mode.ordinal());
             if (format.equals("svg")) {
-                ModeRowView view = rowViews.get(mode.ordinal());
                 BoardSvg.write(BoardSvg.render(model, state, java.util.EnumSet.of(mode), title(), (int) Math.max(1200, getWidth()),
                         (int) (view.getHeight() + 140)), file);
             } else {
-                BoardPicture.writePng(rowViews.get(mode.ordinal()).snapshot(null, null), file);
+                BoardPicture.writePng(view.snapshot(null, null), file);
             }
             model.say("Wrote the " + mode.cliName() + " row to " + file);
-        } catch (IOException | RuntimeException e) {
-            model.say("Could not write " + file + ": " + e.getMessage());
-        }
+        });
     }
 
     /** Opens a saved run; a file gilscope cannot read leaves the board as it was and says why. */
     public void openRun(Path file) {
-        try {
+        withFile("Could not open " + file.getFileName(), () -> {
             model.open(file);
             model.opened().ifPresent(run -> fillForm(run.info().workload(), run.info().parameters(),
                     run.modes().stream().flatMap(t -> Mode.byName(t.mode()).stream()).toList()));
             stopReplay();
             state.window().reset();
-        } catch (IOException | RuntimeException e) {
-            if (!model.status().startsWith("Could not open")) model.say("Could not open " + file.getFileName() + ": " + e.getMessage());
-        }
+        });
     }
 
     public void saveRun(Path file) {
-        try {
-            model.save(file);
-        } catch (IOException | RuntimeException e) {
-            model.say("Could not save to " + file + ": " + e.getMessage());
-        }
+        withFile("Could not save to " + file, () -> model.save(file));
     }
 
     public void exportCsv(Path file) {
-        try {
-            model.exportCsv(file);
-        } catch (IOException | RuntimeException e) {
-            model.say("Could not export to " + file + ": " + e.getMessage());
-        }
+        withFile("Could not export to " + file, () -> model.exportCsv(file));
     }
 
     /** Writes the board as it is on screen as a PNG picture. */
     public void exportPng(Path file) {
-        try {
+        withFile("Could not write " + file, () -> {
             BoardPicture.writePng(snapshot(null, null), file);
             model.say("Wrote the board to " + file);
+        });
+    }
+
+    private interface FileWork {
+        void run() throws IOException;
+    }
+
+    /** Reads or writes a file; what goes wrong is said in the status line, and the board stays as it was. */
+    private void withFile(String whatFailed, FileWork work) {
+        try {
+            work.run();
         } catch (IOException | RuntimeException e) {
-            model.say("Could not write " + file + ": " + e.getMessage());
+            model.say(whatFailed + ": " + e.getMessage());
         }
     }
 

@@ -6,7 +6,6 @@ import dev.gilscope.trace.EventKind;
 import dev.gilscope.trace.LaneBuffer;
 import dev.gilscope.trace.LaneState;
 import dev.gilscope.trace.ModeTrace;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -44,12 +43,9 @@ final class DrawingWarmUp {
         ModeTrace trace = new ModeTrace("gil-threads", new EventBudget(eventsPerLane * workers + LaneBuffer.CHUNK_EVENTS * workers));
         trace.start(1);
         SplittableRandom random = new SplittableRandom(42);
-        LaneBuffer[] lanes = new LaneBuffer[workers];
-        for (int l = 0; l < workers; l++) lanes[l] = trace.addLane("T" + (l + 1)).buffer();
-        long[] clock = new long[workers];
-        Arrays.fill(clock, 1);
+        long end = 1;
         for (int l = 0; l < workers; l++) {
-            LaneBuffer lane = lanes[l];
+            LaneBuffer lane = trace.addLane("T" + (l + 1)).buffer();
             long t = 1;
             for (long s = 0; s < segments; s++) {
                 boolean holding = (s + l) % 2 == 0;
@@ -58,9 +54,9 @@ final class DrawingWarmUp {
                 if (holding) lane.add(t, EventKind.HANDOFF, core, (l + 1) % workers, 5_000);
                 t += 1_000 + random.nextInt(2_000);
             }
-            clock[l] = t;
+            end = Math.max(end, t);
         }
-        trace.finish(Arrays.stream(clock).max().orElse(1));
+        trace.finish(end);
         return trace;
     }
 

@@ -1,8 +1,6 @@
 package dev.gilscope.ui;
 
-import dev.gilscope.runtime.ModeResult;
-import dev.gilscope.runtime.ProcessCosts;
-import java.util.HashMap;
+import dev.gilscope.runtime.ResultFigures;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,28 +15,10 @@ import java.util.Optional;
  */
 public record RowFigures(String wall, String lock, String failure) {
 
-    /** The figures of a row as named values: those of its result, or those saved with it. */
+    /** The figures of a row as named values: those of its result, or those saved with it (empty before either). */
     public static Map<String, Object> values(ModeRow row) {
         if (row.savedFigures() != null) return row.savedFigures();
-        ModeResult r = row.result();
-        Map<String, Object> m = new HashMap<>();
-        if (r == null) return m;
-        m.put("wallSeconds", r.wallSeconds());
-        m.put("cpuSeconds", r.cpuSeconds());
-        m.put("resultOk", r.resultOk());
-        m.put("failure", r.resultOk() ? null : r.failure() != null ? r.failure() : "wrong result");
-        if (r.lockEnabled()) {
-            m.put("handoffs", r.lock().counters().handoffs());
-            m.put("dropRequests", r.lock().counters().dropRequests());
-            m.put("lockWaitFraction", r.lock().lockWaitFraction());
-        }
-        ProcessCosts costs = r.processCosts();
-        if (costs != null) {
-            m.put("spawnSeconds", costs.spawnNanos() / 1e9);
-            m.put("serializeSeconds", costs.serializeNanos() / 1e9);
-            m.put("bytesTransferred", costs.bytesTransferred());
-        }
-        return m;
+        return row.result() == null ? Map.of() : ResultFigures.of(row.result(), null);
     }
 
     public static RowFigures of(ModeRow row, Optional<Double> speedup) {
@@ -59,7 +39,9 @@ public record RowFigures(String wall, String lock, String failure) {
         if (row.windowCpuNanos() >= 0 && row.savedFigures() == null) {
             lock += String.format(Locale.ROOT, "%nthe window used %.2f CPU s meanwhile", row.windowCpuNanos() / 1e9);
         }
-        return new RowFigures(wall, lock, f.get("failure") instanceof String why ? why : "");
+        String failure = f.get("failure") instanceof String why ? why
+                : Boolean.FALSE.equals(f.get("resultOk")) ? "wrong result" : "";
+        return new RowFigures(wall, lock, failure);
     }
 
     private static double number(Map<String, Object> f, String key) {

@@ -2,7 +2,6 @@ package dev.gilscope.ui;
 
 import dev.gilscope.runtime.Mode;
 import java.util.Locale;
-import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -146,7 +145,7 @@ final class SummaryView extends HBox {
         for (ModeRow row : model.rows()) {
             if (row.status() != ModeRow.Status.DONE && row.status() != ModeRow.Status.FAILED) continue;
             String name = row.mode().cliName();
-            speedup(row).ifPresent(s -> speedups.addValue(s, "speed-up", name));
+            model.speedup(row.mode()).ifPresent(s -> speedups.addValue(s, "speed-up", name));
             XYSeries series = new XYSeries(name);
             double[] busy = CpuUse.of(row, BINS, longest);
             long mine = row.durationNanos();
@@ -156,29 +155,22 @@ final class SummaryView extends HBox {
                 series.add(atMillis, busy[b]);
             }
             cpu.addSeries(series);
-            lockTable.addRow(line++, new Label(name), new Label(figure(row, "handoffs", "%,.0f")),
-                    new Label(figure(row, "dropRequests", "%,.0f")), new Label(percent(row)),
-                    new Label(figure(row, "cpuSeconds", "%.2f")));
+            java.util.Map<String, Object> figures = RowFigures.values(row);
+            lockTable.addRow(line++, new Label(name), new Label(figure(figures, "handoffs", "%,.0f")),
+                    new Label(figure(figures, "dropRequests", "%,.0f")), new Label(percent(figures)),
+                    new Label(figure(figures, "cpuSeconds", "%.2f")));
         }
         styleCharts();
     }
 
-    private Optional<Double> speedup(ModeRow row) {
-        return model.speedup(row.mode());
-    }
-
-    private static String figure(ModeRow row, String key, String format) {
-        Object value = figures(row).get(key);
+    private static String figure(java.util.Map<String, Object> figures, String key, String format) {
+        Object value = figures.get(key);
         return value instanceof Number n ? String.format(Locale.ROOT, format, n.doubleValue()) : "–";
     }
 
-    private static String percent(ModeRow row) {
-        Object value = figures(row).get("lockWaitFraction");
+    private static String percent(java.util.Map<String, Object> figures) {
+        Object value = figures.get("lockWaitFraction");
         return value instanceof Number n ? String.format(Locale.ROOT, "%.0f%%", 100 * n.doubleValue()) : "–";
-    }
-
-    private static java.util.Map<String, Object> figures(ModeRow row) {
-        return RowFigures.values(row);
     }
 
     private static Label header(String text) {
