@@ -3,7 +3,9 @@ package dev.gilscope.ui;
 import dev.gilscope.runtime.Mode;
 import dev.gilscope.runtime.RunRequest;
 import dev.gilscope.trace.ModeTrace;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -68,10 +70,12 @@ public final class BoardBench {
     }
 
     /**
-     * Runs {@code request} in a real board (headless window) and watches the frame timer: the longest
-     * frame and the longest gap between frames while the modes run live.
+     * Runs {@code request} {@code runs} times, one after another, in a real board (headless window) and
+     * watches the frame timer during each: the longest frame and the longest gap between frames, from
+     * the press of Run to the end of the run. The first run is the one just after the window opened,
+     * when the drawing code has barely been compiled; the later ones show the window warmed up.
      */
-    public static LiveStall liveStall(RunRequest.Checked request, long timeoutSeconds) throws Exception {
+    public static List<LiveStall> liveStalls(RunRequest.Checked request, long timeoutSeconds, int runs) throws Exception {
         BoardPicture.startToolkit();
         CompletableFuture<BoardView> shown = new CompletableFuture<>();
         Stage[] stage = new Stage[1];
@@ -86,6 +90,19 @@ public final class BoardBench {
         BoardView board = shown.get(30, TimeUnit.SECONDS);
         DrawingWarmUp.start(); // as the window does when it opens
         Thread.sleep(1_500); // let the window settle and the drawing code compile
+        List<LiveStall> stalls = new ArrayList<>();
+        try {
+            for (int r = 0; r < runs; r++) stalls.add(watch(board, request, timeoutSeconds));
+            return stalls;
+        } finally {
+            Platform.runLater(() -> {
+                board.frames().stop();
+                stage[0].close();
+            });
+        }
+    }
+
+    private static LiveStall watch(BoardView board, RunRequest.Checked request, long timeoutSeconds) throws Exception {
         CompletableFuture<Void> started = new CompletableFuture<>();
         long began = System.nanoTime();
         Platform.runLater(() -> {
@@ -94,21 +111,14 @@ public final class BoardBench {
             started.complete(null);
         });
         started.get(10, TimeUnit.SECONDS);
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            Thread.sleep(200);
-            while (board.model().running() && System.nanoTime() < deadline) Thread.sleep(50);
-            if (board.model().running()) board.model().cancel();
-            board.model().awaitIdle(10_000);
-            double wall = (System.nanoTime() - began) / 1e9;
-            return new LiveStall(request.settings().workers(), wall, board.frames().frames(),
-                    board.frames().longestFrameNanos() / 1e6, board.frames().longestGapNanos() / 1e6, board.model().status());
-        } finally {
-            Platform.runLater(() -> {
-                board.frames().stop();
-                stage[0].close();
-            });
-        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        Thread.sleep(200);
+        while (board.model().running() && System.nanoTime() < deadline) Thread.sleep(50);
+        if (board.model().running()) board.model().cancel();
+        board.model().awaitIdle(10_000);
+        double wall = (System.nanoTime() - began) / 1e9;
+        return new LiveStall(request.settings().workers(), wall, board.frames().frames(),
+                board.frames().longestFrameNanos() / 1e6, board.frames().longestGapNanos() / 1e6, board.model().status());
     }
 
     private static double median(double[] values) {

@@ -45,9 +45,11 @@ public final class BoardModel {
     /**
      * Nice value of the workers of a run started from the window: the kernel runs them at a lower priority
      * than the window, so 16 busy workers on 2 cores cannot starve it of the few milliseconds a frame
-     * needs. All workers get the same value, so their shares against each other do not change.
+     * needs. The lowest there is: at nice 10, eight workers on a core still weigh as much as the window's
+     * thread and it waited on the run queue half the time it wanted to draw. All workers get the same
+     * value, so their shares against each other do not change.
      */
-    public static final int WORKER_NICE = 10;
+    public static final int WORKER_NICE = 19;
 
     public BoardModel(Executor uiThread) {
         this.uiThread = uiThread;

@@ -71,6 +71,7 @@ public final class BoardPicture {
     public static WritableImage render(BoardView board, int width, int height) {
         Scene scene = board.getScene() != null ? board.getScene() : new Scene(board, width, height);
         board.resize(width, height);
+        board.finishPendingWork();
         for (int pass = 0; pass < 3; pass++) { // layout, draw, lay out again with the rows' final heights
             board.applyCss();
             board.layout();

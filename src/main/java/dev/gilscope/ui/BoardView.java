@@ -585,6 +585,13 @@ public final class BoardView extends BorderPane {
 
     // ---- the frame loop -------------------------------------------------------------------------
 
+    /** Brings everything that catches up over several frames up to date at once (pictures draw one frame). */
+    void finishPendingWork() {
+        if (summary == null) return;
+        summary.update();
+        summary.finishPending();
+    }
+
     /** Runs once per frame on the UI thread: pulls snapshots of live modes and redraws what changed. */
     void frame(long elapsedNanos) {
         long now = System.nanoTime();
@@ -609,6 +616,7 @@ public final class BoardView extends BorderPane {
         int cores = machineCores;
         for (ModeRowView v : rowViews) cores = Math.max(cores, v.row().coresSeen());
         fitLanesToHeight(cores);
+        if (summary != null) summary.step();
         axis.redrawIfNeeded();
         for (ModeRowView v : rowViews) {
             v.refreshFigures();

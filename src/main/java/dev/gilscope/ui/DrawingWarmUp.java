@@ -6,11 +6,18 @@ import dev.gilscope.trace.EventKind;
 import dev.gilscope.trace.LaneBuffer;
 import dev.gilscope.trace.LaneState;
 import dev.gilscope.trace.ModeTrace;
+import java.awt.geom.Rectangle2D;
 import java.util.SplittableRandom;
+import javafx.scene.canvas.Canvas;
+import org.jfree.chart.JFreeChart;
+import org.jfree.fx.FXGraphics2D;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Compiles the drawing code before the first run: paints a made-up recording off-screen a few times
- * on a background thread when the window opens. Without it the first live frames run interpreted, and
+ * Compiles the drawing code before the first run: paints a made-up recording off-screen a few times,
+ * and draws the summary charts, on a background thread when the window opens. Without it the first live frames run interpreted, and
  * next to busy workers a frame can take a quarter of a second.
  */
 final class DrawingWarmUp {
@@ -34,7 +41,34 @@ final class DrawingWarmUp {
                 painter.paint(row, window, width, layout, Palette.LIGHT, Long.MAX_VALUE, i % 3 - 1, pixels);
                 RowInspector.describe(row, window, width, layout, i * 10, layout.laneTop(1) + 1, Long.MAX_VALUE);
             }
+            warmUpSummaryCharts();
         });
+    }
+
+    /**
+     * Draws the summary's two charts, built and styled as the window builds them, on a canvas that is in
+     * no scene (allowed off the UI thread): the first mode to finish then redraws them compiled.
+     */
+    private static void warmUpSummaryCharts() {
+        DefaultCategoryDataset speedups = new DefaultCategoryDataset();
+        XYSeriesCollection cpu = new XYSeriesCollection();
+        for (Mode mode : Mode.values()) {
+            speedups.addValue(1 + mode.ordinal() * 0.5, "speed-up", mode.cliName());
+            XYSeries series = new XYSeries(mode.cliName());
+            for (int b = 0; b < 120; b++) series.add(b * 10.0, (b + mode.ordinal()) % 3);
+            cpu.addSeries(series);
+        }
+        JFreeChart[] charts = {SummaryView.speedupChart(speedups), SummaryView.cpuChart(cpu)};
+        Canvas canvas = new Canvas(560, SummaryView.HEIGHT);
+        FXGraphics2D g = new FXGraphics2D(canvas.getGraphicsContext2D());
+        Rectangle2D area = new Rectangle2D.Double(0, 0, canvas.getWidth(), canvas.getHeight());
+        for (int i = 0; i < 30; i++) {
+            for (JFreeChart chart : charts) {
+                SummaryView.style(chart, i % 2 == 0 ? Palette.LIGHT : Palette.DARK);
+                canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight()); // drops the queued drawing
+                chart.draw(g, area);
+            }
+        }
     }
 
     /** Lanes that take turns holding an emulated lock, as a gil-threads run records them. */

@@ -28,6 +28,7 @@ final class SummaryView extends HBox {
 
     static final double HEIGHT = 210;
     private static final int BINS = 120;
+    private static final double LOCK_BOX_WIDTH = 400;
 
     private final BoardModel model;
     private final BoardState state;
@@ -47,10 +48,8 @@ final class SummaryView extends HBox {
         setMinHeight(HEIGHT);
         setPrefHeight(HEIGHT);
 
-        speedupChart = ChartFactory.createBarChart("Speed-up over sequential", null, null, speedups,
-                PlotOrientation.HORIZONTAL, false, true, false);
-        cpuChart = ChartFactory.createXYLineChart("Cores busy over time", "ms from the mode's start", "cores", cpu,
-                PlotOrientation.VERTICAL, true, true, false);
+        speedupChart = speedupChart(speedups);
+        cpuChart = cpuChart(cpu);
         ChartViewer speedupViewer = new ChartViewer(speedupChart);
         speedupViewer.setId("speedup-chart");
         ChartViewer cpuViewer = new ChartViewer(cpuChart);
@@ -63,24 +62,61 @@ final class SummaryView extends HBox {
         lockTable.setVgap(3);
         VBox lockBox = new VBox(4, new Label("Lock figures"), lockTable);
         lockBox.getStyleClass().add("lock-box");
+        // A fixed width: new figures must not resize (and so redraw) the charts beside them.
+        lockBox.setMinWidth(LOCK_BOX_WIDTH);
+        lockBox.setPrefWidth(LOCK_BOX_WIDTH);
+        lockBox.setMaxWidth(LOCK_BOX_WIDTH);
         getChildren().addAll(speedupViewer, cpuViewer, lockBox);
         styleCharts();
     }
 
-    /** Restyles the charts for the current palette. */
+    static JFreeChart speedupChart(DefaultCategoryDataset speedups) {
+        return ChartFactory.createBarChart("Speed-up over sequential", null, null, speedups,
+                PlotOrientation.HORIZONTAL, false, true, false);
+    }
+
+    static JFreeChart cpuChart(XYSeriesCollection cpu) {
+        // No tooltips on the line chart: they cost an entity per point at every redraw, for little.
+        // No label on the vertical axis (the title says "cores"): rotated text is drawn as outlines, slowly.
+        return ChartFactory.createXYLineChart("Cores busy over time", "ms from the mode's start", null, cpu,
+                PlotOrientation.VERTICAL, true, false, false);
+    }
+
+    /** Restyles the charts for the current palette: one redraw each. */
     void styleCharts() {
-        Palette p = state.palette();
         for (JFreeChart chart : new JFreeChart[] {speedupChart, cpuChart}) {
-            chart.setBackgroundPaint(awt(p.background()));
-            chart.getTitle().setPaint(awt(p.text()));
-            chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
-            chart.getPlot().setBackgroundPaint(awt(p.laneBackground()));
-            if (chart.getLegend() != null) {
-                chart.getLegend().setBackgroundPaint(awt(p.background()));
-                chart.getLegend().setItemPaint(awt(p.text()));
+            chart.setNotify(false);
+            try {
+                style(chart, state.palette());
+            } finally {
+                chart.setNotify(true);
             }
         }
-        var bars = speedupChart.getCategoryPlot();
+    }
+
+    /** Styles one chart; call with its notifications off, or every setter below redraws it. */
+    static void style(JFreeChart chart, Palette p) {
+        chart.setBackgroundPaint(awt(p.background()));
+        chart.getTitle().setPaint(awt(p.text()));
+        chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
+        chart.getPlot().setBackgroundPaint(awt(p.laneBackground()));
+        if (chart.getLegend() != null) {
+            chart.getLegend().setBackgroundPaint(awt(p.background()));
+            chart.getLegend().setItemPaint(awt(p.text()));
+        }
+        if (chart.getPlot() instanceof XYPlot xy) {
+            if (chart.getLegend() != null) chart.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
+            styleLines(xy, p);
+        } else {
+            styleBars(chart.getCategoryPlot(), p);
+        }
+    }
+
+    private static void styleBars(org.jfree.chart.plot.CategoryPlot bars, Palette p) {
+        // Solid grid lines: JFreeChart's dotted default makes the software renderer cut every line into
+        // hundreds of dashes, 100 ms or more a redraw, and the window stops drawing meanwhile.
+        bars.setRangeGridlineStroke(GRID);
+        bars.setDomainGridlineStroke(GRID);
         bars.getDomainAxis().setTickLabelPaint(awt(p.text()));
         bars.getRangeAxis().setTickLabelPaint(awt(p.text()));
         bars.getRangeAxis().setLabelPaint(awt(p.text()));
@@ -93,74 +129,127 @@ final class SummaryView extends HBox {
         barRenderer.setDefaultItemLabelsVisible(true);
         barRenderer.setDefaultItemLabelPaint(awt(p.text()));
         bars.getRangeAxis().setUpperMargin(0.2); // room for the "1.98×" labels
-        if (cpuChart.getLegend() != null) cpuChart.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
-        XYPlot xy = cpuChart.getXYPlot();
+    }
+
+    private static void styleLines(XYPlot xy, Palette p) {
+        xy.setDomainGridlineStroke(GRID);
+        xy.setRangeGridlineStroke(GRID);
         xy.getDomainAxis().setTickLabelPaint(awt(p.text()));
         xy.getDomainAxis().setLabelPaint(awt(p.text()));
         xy.getRangeAxis().setTickLabelPaint(awt(p.text()));
         xy.getRangeAxis().setLabelPaint(awt(p.text()));
         ((NumberAxis) xy.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYLineAndShapeRenderer lines = (XYLineAndShapeRenderer) xy.getRenderer();
-        for (int i = 0; i < Mode.values().length; i++) {
-            lines.setSeriesPaint(i, awt(MODE_COLOURS[i]));
-            lines.setSeriesStroke(i, new java.awt.BasicStroke(2f));
+        lines.setDrawSeriesLineAsPath(true); // one shape per mode, not one per point: far cheaper to rasterize
+        for (int i = 0; i < xy.getDataset().getSeriesCount(); i++) { // each mode keeps its colour whichever modes ran
+            String mode = xy.getDataset().getSeriesKey(i).toString();
+            lines.setSeriesPaint(i, awt(MODE_COLOURS[Mode.byName(mode).orElseThrow().ordinal()]));
+            lines.setSeriesStroke(i, LINE);
         }
     }
 
-    /** One colour per mode for the CPU chart (the modes' series keep their order). */
+    private static final java.awt.Stroke GRID = new java.awt.BasicStroke(0.5f);
+    private static final java.awt.Stroke LINE = new java.awt.BasicStroke(2f);
+
+    /** One colour per mode for the CPU chart, in the order of {@link Mode}. */
     private static final int[] MODE_COLOURS = {0xFF4E79A7, 0xFFD55E00, 0xFF009E73, 0xFFCC79A7};
 
     private String shown = "";
+    /** Pieces of a rebuild still to do, one per frame (see {@link #step}). */
+    private int piecesLeft;
+    private static final int PIECES = 3;
 
-    /** Rebuilds the figures when a mode has finished (or a run was opened) since the last time. */
+    /**
+     * Notes whether a mode has finished (or a run was opened) since the last time; if so the summary
+     * is rebuilt over the next frames.
+     */
     void update() {
         StringBuilder signature = new StringBuilder();
         for (ModeRow row : model.rows()) {
-            boolean finished = row.status() == ModeRow.Status.DONE || row.status() == ModeRow.Status.FAILED;
-            if (finished) signature.append(row.mode()).append(row.status()).append(row.durationNanos()).append(';');
+            if (finished(row)) signature.append(row.mode()).append(row.status()).append(row.durationNanos()).append(';');
         }
         signature.append(state.palette().name());
         if (signature.toString().equals(shown)) return;
         shown = signature.toString();
-        // One redraw per chart for the whole update, not one per value changed.
-        speedupChart.setNotify(false);
-        cpuChart.setNotify(false);
+        piecesLeft = PIECES;
+    }
+
+    /**
+     * Does one piece of a pending rebuild: the speed-up chart, the CPU chart or the lock table. A chart
+     * redraw costs the UI thread and the renderer tens of milliseconds, so while a run is live the pieces
+     * go in separate frames rather than one long stall. Returns whether pieces remain.
+     */
+    boolean step() {
+        if (piecesLeft == 0) return false;
+        switch (PIECES - piecesLeft) {
+            case 0 -> rebuildSpeedups();
+            case 1 -> rebuildCpu();
+            default -> rebuildLockTable();
+        }
+        piecesLeft--;
+        return piecesLeft > 0;
+    }
+
+    /** Finishes a pending rebuild at once (pictures, which draw a single frame). */
+    void finishPending() {
+        while (step()) {
+            // one piece after another
+        }
+    }
+
+    private static boolean finished(ModeRow row) {
+        return row.status() == ModeRow.Status.DONE || row.status() == ModeRow.Status.FAILED;
+    }
+
+    private void rebuildSpeedups() {
+        speedupChart.setNotify(false); // one redraw for the whole update, not one per value
         try {
-            rebuild();
+            speedups.clear();
+            for (ModeRow row : model.rows()) {
+                if (finished(row)) model.speedup(row.mode()).ifPresent(s -> speedups.addValue(s, "speed-up", row.mode().cliName()));
+            }
+            style(speedupChart, state.palette());
         } finally {
             speedupChart.setNotify(true);
+        }
+    }
+
+    private void rebuildCpu() {
+        cpuChart.setNotify(false);
+        try {
+            cpu.removeAllSeries();
+            long longest = 0;
+            for (ModeRow row : model.rows()) longest = Math.max(longest, row.durationNanos());
+            for (ModeRow row : model.rows()) {
+                if (!finished(row)) continue;
+                XYSeries series = new XYSeries(row.mode().cliName());
+                double[] busy = CpuUse.of(row, BINS, longest);
+                long mine = row.durationNanos();
+                for (int b = 0; b < BINS; b++) {
+                    double atMillis = (b + 0.5) * longest / BINS / 1e6;
+                    if (atMillis * 1e6 > mine) break;
+                    series.add(atMillis, busy[b]);
+                }
+                cpu.addSeries(series);
+            }
+            style(cpuChart, state.palette());
+        } finally {
             cpuChart.setNotify(true);
         }
     }
 
-    private void rebuild() {
-        speedups.clear();
-        cpu.removeAllSeries();
+    private void rebuildLockTable() {
         lockTable.getChildren().clear();
-        long longest = 0;
-        for (ModeRow row : model.rows()) longest = Math.max(longest, row.durationNanos());
         int line = 0;
         lockTable.addRow(line++, header("mode"), header("hand-offs"), header("drop requests"), header("waiting"),
                 header("CPU s"));
         for (ModeRow row : model.rows()) {
-            if (row.status() != ModeRow.Status.DONE && row.status() != ModeRow.Status.FAILED) continue;
-            String name = row.mode().cliName();
-            model.speedup(row.mode()).ifPresent(s -> speedups.addValue(s, "speed-up", name));
-            XYSeries series = new XYSeries(name);
-            double[] busy = CpuUse.of(row, BINS, longest);
-            long mine = row.durationNanos();
-            for (int b = 0; b < BINS; b++) {
-                double atMillis = (b + 0.5) * longest / BINS / 1e6;
-                if (atMillis * 1e6 > mine) break;
-                series.add(atMillis, busy[b]);
-            }
-            cpu.addSeries(series);
+            if (!finished(row)) continue;
             java.util.Map<String, Object> figures = RowFigures.values(row);
-            lockTable.addRow(line++, new Label(name), new Label(figure(figures, "handoffs", "%,.0f")),
+            lockTable.addRow(line++, new Label(row.mode().cliName()), new Label(figure(figures, "handoffs", "%,.0f")),
                     new Label(figure(figures, "dropRequests", "%,.0f")), new Label(percent(figures)),
                     new Label(figure(figures, "cpuSeconds", "%.2f")));
         }
-        styleCharts();
     }
 
     private static String figure(java.util.Map<String, Object> figures, String key, String format) {

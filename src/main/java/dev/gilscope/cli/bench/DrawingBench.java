@@ -3,11 +3,13 @@ package dev.gilscope.cli.bench;
 import dev.gilscope.runtime.RunRequest;
 import dev.gilscope.ui.BoardBench;
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * Section 5: the board. How long one frame takes to paint 16 workers × 1,000,000 lock states at full
  * zoom-out and at a 1 ms window (the target is a 60 Hz frame, 16 ms), and the longest the UI thread
- * went without a frame while 16 workers ran live in every mode (target 50 ms).
+ * went without a frame while 16 workers ran live in three modes, in the first run after the window
+ * opened and in the next one (target 50 ms).
  */
 public final class DrawingBench {
 
@@ -38,22 +40,27 @@ public final class DrawingBench {
         frames.print(out);
 
         out.println();
+        System.gc(); // the frame test's 24 M events are garbage now: collect them before the live run, not during it
         RunRequest request = new RunRequest("count-primes", "gil-threads,free-threads,processes", workers,
                 quick ? 16 : 32, quick ? 100_000L : 300_000L, null, 5.0, "new", null, true, "back-edges", null, "cold",
                 dev.gilscope.trace.EventBudget.DEFAULT_MAX_EVENTS);
         RunRequest.Checked checked = request.check();
-        runner.say("drawing: a live run of " + workers + " workers in a headless window");
+        runner.say("drawing: two live runs of " + workers + " workers in a headless window");
         TextTable stall = new TextTable("run", "wall", "frames", "longest frame ms", "longest gap ms", "<target", "<verdict");
         try {
-            BoardBench.LiveStall s = BoardBench.liveStall(checked, 300);
-            stall.row(Stats.fmt("count-primes %d × %s, %d workers, 3 modes", checked.params().tasks(),
-                            Stats.grouped(checked.params().size()), workers), Stats.fmt("%.1f s", s.wallSeconds()),
-                    Stats.grouped(s.frames()), Stats.fmt("%.1f", s.longestFrameMillis()),
-                    Stats.fmt("%.1f", s.longestGapMillis()), "gap ≤ 50 ms",
-                    s.longestGapMillis() <= STALL_TARGET_MS ? "within" : "outside");
-            out.println("UI thread during a live run (frames drawn by the board's frame timer; a gap is the time between two frames)");
+            List<BoardBench.LiveStall> runs = BoardBench.liveStalls(checked, 300, 2);
+            String[] names = {"first, just after the window opened", "second, same window"};
+            for (int i = 0; i < runs.size(); i++) {
+                BoardBench.LiveStall s = runs.get(i);
+                stall.row(names[i], Stats.fmt("%.1f s", s.wallSeconds()), Stats.grouped(s.frames()),
+                        Stats.fmt("%.1f", s.longestFrameMillis()), Stats.fmt("%.1f", s.longestGapMillis()), "gap ≤ 50 ms",
+                        s.longestGapMillis() <= STALL_TARGET_MS ? "within" : "outside");
+            }
+            out.println(Stats.fmt("UI thread during live runs of count-primes %d × %s, %d workers, 3 modes (frames drawn by the "
+                    + "board's frame timer; a gap is the time between two frames, from the press of Run to the end)",
+                    checked.params().tasks(), Stats.grouped(checked.params().size()), workers));
             stall.print(out);
-            out.println("  " + s.status());
+            for (BoardBench.LiveStall s : runs) out.println("  " + s.status());
         } catch (Exception e) {
             out.println("UI thread during a live run: could not run the window (" + e + ")");
         }
