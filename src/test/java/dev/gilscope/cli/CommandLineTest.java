@@ -193,4 +193,32 @@ class CommandLineTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("use 640 to 8192 wide"), r.err());
     }
+
+    @Test
+    void lessonsListsTheElevenAndShowsOneInFull() {
+        Result list = gilscope("lessons");
+        assertEquals(0, list.exitCode(), list.err());
+        for (int i = 1; i <= 11; i++) assertTrue(list.out().contains("L" + i + " "), list.out());
+        Result one = gilscope("lessons", "L5");
+        assertEquals(0, one.exitCode(), one.err());
+        assertTrue(one.out().startsWith("L5: I/O-bound work: threads help"), one.out());
+        assertTrue(one.out().contains("Run: gilscope run --workload io-wait --modes sequential,gil-threads --workers 4"), one.out());
+        assertTrue(one.out().contains("threading.Thread(target=fetch"), "the Python program is shown: " + one.out());
+    }
+
+    @Test
+    void anUnknownLessonOrABrokenLessonFileIsABadInputWithItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Result unknown = gilscope("lessons", "L99");
+        assertEquals(GilscopeCommand.EXIT_BAD_INPUT, unknown.exitCode());
+        assertTrue(unknown.err().startsWith("gilscope: no lesson 'L99'; the lessons are L1, L2"), unknown.err());
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("mine.lesson"),
+                dev.gilscope.scenario.LessonFileTest.GOOD.replace("workers: 2", "workers: 0"));
+        Result broken = gilscope("lessons", "--file", file.toString());
+        assertEquals(GilscopeCommand.EXIT_BAD_INPUT, broken.exitCode());
+        assertTrue(broken.err().startsWith("gilscope: " + file + ", line 9: workers: 0 is out of range"), broken.err());
+        Result missing = gilscope("lessons", "--file", dir.resolve("nope.lesson").toString());
+        assertEquals(GilscopeCommand.EXIT_BAD_INPUT, missing.exitCode());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+    }
 }

@@ -1,0 +1,47 @@
+package dev.gilscope.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gilscope.runtime.Comparison;
+import dev.gilscope.runtime.ComparisonResult;
+import dev.gilscope.runtime.ModeResult;
+import dev.gilscope.runtime.RunControl;
+import dev.gilscope.runtime.RunRequest;
+import dev.gilscope.sampling.CpuProbe;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each built-in lesson, run as written: its measured outcome is the answer it teaches. Direction only,
+ * with the lessons' own generous bounds; how close the figures come to CPython is the benchmark's job.
+ */
+class LessonOutcomeTest {
+
+    static Stream<String> lessons() {
+        return Lessons.builtIn().stream().map(Lesson::id);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lessons")
+    void theMeasuredOutcomeIsTheAnswerTheLessonTeaches(String id) {
+        Lesson lesson = Lessons.byId(id).orElseThrow();
+        Assumptions.assumeTrue(CpuProbe.get().allowedCores().cardinality() >= 2,
+                "the lessons are written for a machine with at least 2 cores");
+        RunRequest.Checked run = lesson.request().check();
+        ComparisonResult result = Comparison.run(run.workload(), run.params(), run.settings(), run.modes(),
+                new Comparison.Listener() {}, new RunControl());
+        Lesson.Choice expected = lesson.expectedChoice();
+        String measured = result.modes().stream().map(LessonOutcomeTest::describe).collect(Collectors.joining("; "));
+        String value = expected.condition().value(result).stream().mapToObj(expected.condition()::format)
+                .findFirst().orElse("not measured");
+        assertTrue(expected.condition().holds(result), id + ": expected '" + expected.text() + "' (" + expected.condition()
+                + "), measured " + value + " — " + measured);
+    }
+
+    private static String describe(ModeResult r) {
+        return r.mode().cliName() + " " + String.format("%.3f s", r.wallSeconds()) + (r.resultOk() ? "" : " FAILED: " + r.failure());
+    }
+}
