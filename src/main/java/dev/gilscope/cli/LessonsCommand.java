@@ -77,20 +77,26 @@ final class LessonsCommand implements Callable<Integer> {
         l.python().lines().forEach(line -> out.println("    " + line));
     }
 
-    /** The lesson's run as {@code gilscope run} options, so it can be repeated by hand. */
+    /** The lesson's run as {@code gilscope run} options, so it can be repeated by hand; defaults left out. */
     static String commandLine(RunRequest r) {
+        RunRequest d = RunRequest.of(r.workload());
         StringBuilder s = new StringBuilder("--workload " + r.workload() + " --modes " + r.modes().replace(" ", ""));
         if (r.workers() != null) s.append(" --workers ").append(r.workers());
         if (r.tasks() != null) s.append(" --tasks ").append(r.tasks());
         if (r.size() != null) s.append(" --size ").append(r.size());
         if (r.chunkSize() != null) s.append(" --chunk-size ").append(r.chunkSize());
-        if (r.switchIntervalMs() != null && r.switchIntervalMs() != 5.0) s.append(" --switch-interval-ms ").append(r.switchIntervalMs());
-        if (r.gil() != null && !r.gil().equals("new")) s.append(" --gil ").append(r.gil());
+        if (given(r.switchIntervalMs(), d.switchIntervalMs())) s.append(" --switch-interval-ms ").append(r.switchIntervalMs());
+        if (given(r.gil(), d.gil())) s.append(" --gil ").append(r.gil());
         if (r.legacyTicks() != null && "legacy".equals(r.gil())) s.append(" --legacy-ticks ").append(r.legacyTicks());
-        if (!r.forcedSwitching()) s.append(" --no-forced-switching");
-        if (r.checkpoints() != null && !r.checkpoints().equals("back-edges")) s.append(" --checkpoints ").append(r.checkpoints());
+        if (r.forcedSwitching() != d.forcedSwitching()) s.append(" --no-forced-switching");
+        if (given(r.checkpoints(), d.checkpoints())) s.append(" --checkpoints ").append(r.checkpoints());
         if (r.cores() != null) s.append(" --cores ").append(r.cores());
-        if (r.pool() != null && !r.pool().equals("cold")) s.append(" --pool ").append(r.pool());
+        if (given(r.pool(), d.pool())) s.append(" --pool ").append(r.pool());
         return s.toString();
+    }
+
+    /** Whether a value is set and differs from the default. */
+    private static boolean given(Object value, Object defaultValue) {
+        return value != null && !value.equals(defaultValue);
     }
 }

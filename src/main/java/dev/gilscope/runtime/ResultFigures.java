@@ -1,5 +1,7 @@
 package dev.gilscope.runtime;
 
+import dev.gilscope.trace.Lane;
+import dev.gilscope.trace.LaneState;
 import dev.gilscope.trace.LockStatistics;
 import dev.gilscope.trace.export.RunInfo;
 import dev.gilscope.workload.Outcome;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The figures of a comparison as ordered maps: one source for the JSON report and the summaries saved
@@ -107,5 +110,23 @@ public final class ResultFigures {
         Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
         for (ModeResult r : result.modes()) summaries.put(r.mode().cliName(), of(result, r));
         return new RunInfo(result.workload().name(), parameters, cores, summaries);
+    }
+
+    /**
+     * Serializing, transferring and deserializing as a share of the worker processes' busy time (those
+     * states plus computing), from the lanes' exact totals; empty for a mode without worker processes.
+     */
+    public static OptionalDouble dataMovingShare(ModeResult r) {
+        long moving = 0;
+        long busy = 0;
+        for (Lane lane : r.trace().lanes()) {
+            if (lane.kind() != Lane.Kind.PROCESS) continue;
+            for (LaneState s : LaneState.values()) {
+                long nanos = lane.totals().nanosIn(s);
+                if (s.movesData()) moving += nanos;
+                if (s.movesData() || s.isCompute() || s == LaneState.WAITING_FOR_LOCK) busy += nanos;
+            }
+        }
+        return busy == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) moving / busy);
     }
 }

@@ -3,8 +3,7 @@ package dev.gilscope.scenario;
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.Mode;
 import dev.gilscope.runtime.ModeResult;
-import dev.gilscope.trace.Lane;
-import dev.gilscope.trace.LaneState;
+import dev.gilscope.runtime.ResultFigures;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -114,7 +113,10 @@ public record Condition(Measure measure, Mode mode, double low, double high) {
             }
             case WAKE_UP_MS -> r.outcome().ioLatency() == null || r.outcome().ioLatency().samples() == 0
                     ? OptionalDouble.empty() : OptionalDouble.of(r.outcome().ioLatency().p50Millis());
-            case DATA_SHARE -> dataShare(r);
+            case DATA_SHARE -> {
+                OptionalDouble share = ResultFigures.dataMovingShare(r);
+                yield share.isPresent() ? OptionalDouble.of(100 * share.getAsDouble()) : share;
+            }
         };
     }
 
@@ -143,21 +145,5 @@ public record Condition(Measure measure, Mode mode, double low, double high) {
 
     private static String plain(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** Serializing, transferring and deserializing, as a share of the worker lanes' busy time. */
-    private static OptionalDouble dataShare(ModeResult r) {
-        long moving = 0;
-        long busy = 0;
-        for (Lane lane : r.trace().lanes()) {
-            if (lane.kind() != Lane.Kind.PROCESS) continue; // the worker processes, not the parent's "main"
-            for (LaneState s : LaneState.values()) {
-                long nanos = lane.totals().nanosIn(s);
-                boolean moves = s == LaneState.SERIALIZING || s == LaneState.TRANSFERRING || s == LaneState.DESERIALIZING;
-                if (moves) moving += nanos;
-                if (moves || s.isCompute()) busy += nanos;
-            }
-        }
-        return busy == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * moving / busy);
     }
 }

@@ -137,13 +137,8 @@ public final class LessonFile {
                 }
             }
         }
-        for (String required : List.of("id", "title", "question", "workload")) {
-            if (!single.containsKey(required) && !(required.equals("workload") && run.containsKey(Field.WORKLOAD))) {
-                throw new FormatException(source, 0, "'" + required + ":' is missing");
-            }
-        }
-        for (String required : BLOCK_KEYS) {
-            if (!blocks.containsKey(required)) throw new FormatException(source, 0, "'" + required + ":' is missing");
+        for (String required : List.of("id", "title", "question", "workload", "explanation", "python")) {
+            if (!lineOf.containsKey(required)) throw new FormatException(source, 0, "'" + required + ":' is missing");
         }
         String id = single.get("id");
         if (!id.matches("[A-Za-z0-9-]{1,20}")) {

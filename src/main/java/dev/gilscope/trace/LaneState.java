@@ -44,6 +44,11 @@ public enum LaneState {
         return isCompute() || this == SERIALIZING || this == DESERIALIZING;
     }
 
+    /** Whether time in this state is spent moving a task or a result between processes. */
+    public boolean movesData() {
+        return this == SERIALIZING || this == TRANSFERRING || this == DESERIALIZING;
+    }
+
     /** Whether time in this state is the workload's own computation. */
     public boolean isCompute() {
         return this == RUNNING_WITH_LOCK || this == RUNNING_WITHOUT_LOCK;

@@ -55,7 +55,7 @@ final class DrawingWarmUp {
         for (Mode mode : Mode.values()) {
             speedups.addValue(1 + mode.ordinal() * 0.5, "speed-up", mode.cliName());
             XYSeries series = new XYSeries(mode.cliName());
-            for (int b = 0; b < 120; b++) series.add(b * 10.0, (b + mode.ordinal()) % 3);
+            for (int b = 0; b < SummaryView.BINS; b++) series.add(b * 10.0, (b + mode.ordinal()) % 3);
             cpu.addSeries(series);
         }
         JFreeChart[] charts = {SummaryView.speedupChart(speedups), SummaryView.cpuChart(cpu)};

@@ -27,7 +27,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class SummaryView extends HBox {
 
     static final double HEIGHT = 210;
-    private static final int BINS = 120;
+    static final int BINS = 120;
     private static final double LOCK_BOX_WIDTH = 400;
 
     private final BoardModel model;
@@ -141,7 +141,13 @@ final class SummaryView extends HBox {
         ((NumberAxis) xy.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYLineAndShapeRenderer lines = (XYLineAndShapeRenderer) xy.getRenderer();
         lines.setDrawSeriesLineAsPath(true); // one shape per mode, not one per point: far cheaper to rasterize
-        for (int i = 0; i < xy.getDataset().getSeriesCount(); i++) { // each mode keeps its colour whichever modes ran
+        paintModes(xy);
+    }
+
+    /** Each mode's line in its own colour, whichever modes ran (series are indexed by position, not mode). */
+    private static void paintModes(XYPlot xy) {
+        XYLineAndShapeRenderer lines = (XYLineAndShapeRenderer) xy.getRenderer();
+        for (int i = 0; i < xy.getDataset().getSeriesCount(); i++) {
             String mode = xy.getDataset().getSeriesKey(i).toString();
             lines.setSeriesPaint(i, awt(MODE_COLOURS[Mode.byName(mode).orElseThrow().ordinal()]));
             lines.setSeriesStroke(i, LINE);
@@ -168,7 +174,6 @@ final class SummaryView extends HBox {
         for (ModeRow row : model.rows()) {
             if (finished(row)) signature.append(row.mode()).append(row.status()).append(row.durationNanos()).append(';');
         }
-        signature.append(state.palette().name());
         if (signature.toString().equals(shown)) return;
         shown = signature.toString();
         piecesLeft = PIECES;
@@ -208,7 +213,6 @@ final class SummaryView extends HBox {
             for (ModeRow row : model.rows()) {
                 if (finished(row)) model.speedup(row.mode()).ifPresent(s -> speedups.addValue(s, "speed-up", row.mode().cliName()));
             }
-            style(speedupChart, state.palette());
         } finally {
             speedupChart.setNotify(true);
         }
@@ -232,7 +236,7 @@ final class SummaryView extends HBox {
                 }
                 cpu.addSeries(series);
             }
-            style(cpuChart, state.palette());
+            paintModes(cpuChart.getXYPlot());
         } finally {
             cpuChart.setNotify(true);
         }

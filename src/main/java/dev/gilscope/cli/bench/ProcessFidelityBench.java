@@ -6,6 +6,7 @@ import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.Mode;
 import dev.gilscope.runtime.ModeResult;
 import dev.gilscope.runtime.ProcessCosts;
+import dev.gilscope.runtime.ResultFigures;
 import dev.gilscope.runtime.RunSettings;
 import dev.gilscope.trace.Lane;
 import dev.gilscope.trace.LaneState;
@@ -158,11 +159,10 @@ final class ProcessFidelityBench {
             return;
         }
         List<Lane> workers = LaneSegments.processLanes(proc);
-        long moving = LaneSegments.nanosIn(workers, DATA_MOVING);
         long computing = LaneSegments.nanosIn(workers, LaneState.RUNNING_WITH_LOCK, LaneState.RUNNING_WITHOUT_LOCK,
                 LaneState.WAITING_FOR_LOCK);
         long idle = LaneSegments.nanosIn(workers, LaneState.IDLE);
-        double workerShare = (double) moving / (moving + computing);
+        double workerShare = ResultFigures.dataMovingShare(proc).orElse(Double.NaN);
         rows.add(new Row("L11", label + ": serialize + transfer + deserialize, share of the worker lanes' busy time",
                 workerShare, Stats.fmt("%.0f %%", 100 * workerShare), "–", target, runs));
 
