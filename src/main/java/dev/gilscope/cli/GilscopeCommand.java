@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code gilscope run|workloads|lessons|bench|snapshot}. Bad input exits with code 2 and one line. */
+/** The command line: {@code gilscope run|workloads|lessons|bench|snapshot|video}. Bad input exits with code 2 and one line. */
 @Command(name = "gilscope", mixinStandardHelpOptions = true, version = "gilscope 0.1.0",
         description = "See Python's global interpreter lock at work: run one workload sequentially, in threads "
                 + "behind an emulated GIL, in free threads and in worker processes, and compare. With no arguments, opens the window.",
@@ -19,7 +19,7 @@ public final class GilscopeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, workloads, lessons, bench or snapshot");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, workloads, lessons, bench, snapshot or video");
     }
 
     /** Runs the command line and returns the exit code; never throws. */
@@ -30,6 +30,7 @@ public final class GilscopeCommand implements Runnable {
         cli.addSubcommand(new LessonsCommand());
         cli.addSubcommand(new BenchCommand(out, err));
         cli.addSubcommand(new SnapshotCommand(err));
+        cli.addSubcommand(new VideoCommand(err));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {

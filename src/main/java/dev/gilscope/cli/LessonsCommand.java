@@ -2,9 +2,7 @@ package dev.gilscope.cli;
 
 import dev.gilscope.runtime.RunRequest;
 import dev.gilscope.scenario.Lesson;
-import dev.gilscope.scenario.LessonFile;
 import dev.gilscope.scenario.Lessons;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,14 +32,7 @@ final class LessonsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (file != null) {
             if (id != null) throw new UsageException("give a lesson ID or --file, not both");
-            try {
-                show(Lessons.load(file), out);
-            } catch (LessonFile.FormatException e) {
-                throw new UsageException(e.getMessage());
-            } catch (IOException e) {
-                String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString();
-                throw new UsageException("cannot read " + file + ": " + reason);
-            }
+            show(LessonChoice.load(file), out);
         } else if (id != null) {
             show(Lessons.byId(id).orElseThrow(() ->
                     new UsageException("no lesson '" + id + "'; the lessons are " + Lessons.ids())), out);

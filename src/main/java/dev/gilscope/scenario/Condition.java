@@ -36,6 +36,25 @@ public record Condition(Measure measure, Mode mode, double low, double high) {
             this.meaning = meaning;
         }
 
+        /** How a learner reads the figure's name: "speed-up", "lost updates". */
+        public String label() {
+            return switch (this) {
+                case SPEEDUP -> "speed-up";
+                case LOST_UPDATES -> "lost updates";
+                case WAKE_UP_MS -> "median wake-up delay";
+                case DATA_SHARE -> "time moving data";
+            };
+        }
+
+        /** The figure as a learner reads it: "1.02×", "12.5 %", "4.1 ms". */
+        public String format(double value) {
+            return switch (this) {
+                case SPEEDUP -> String.format(Locale.ROOT, "%.2f×", value);
+                case LOST_UPDATES, DATA_SHARE -> String.format(Locale.ROOT, "%.1f %%", value);
+                case WAKE_UP_MS -> String.format(Locale.ROOT, "%.1f ms", value);
+            };
+        }
+
         public String word() {
             return word;
         }
@@ -99,6 +118,11 @@ public record Condition(Measure measure, Mode mode, double low, double high) {
 
     /** The figure in this run, or empty when the run does not have it (mode not run, failed, or not that workload). */
     public OptionalDouble value(ComparisonResult result) {
+        return measure(measure, mode, result);
+    }
+
+    /** One figure of one mode in this run, or empty when the run does not have it. */
+    public static OptionalDouble measure(Measure measure, Mode mode, ComparisonResult result) {
         ModeResult r = result.result(mode).orElse(null);
         if (r == null || !r.resultOk()) return OptionalDouble.empty();
         return switch (measure) {
@@ -128,11 +152,18 @@ public record Condition(Measure measure, Mode mode, double low, double high) {
 
     /** The figure as a learner reads it: "1.02×", "12.5 %", "4.1 ms". */
     public String format(double value) {
-        return switch (measure) {
-            case SPEEDUP -> String.format(Locale.ROOT, "%.2f×", value);
-            case LOST_UPDATES, DATA_SHARE -> String.format(Locale.ROOT, "%.1f %%", value);
-            case WAKE_UP_MS -> String.format(Locale.ROOT, "%.1f ms", value);
-        };
+        return measure.format(value);
+    }
+
+    /** The range in words, with the figure's unit: "between 0.7× and 1.4×", "below 1 ms". */
+    public String range() {
+        return low == Double.NEGATIVE_INFINITY ? "below " + withUnit(high)
+                : high == Double.POSITIVE_INFINITY ? "above " + withUnit(low)
+                : "between " + withUnit(low) + " and " + withUnit(high);
+    }
+
+    private String withUnit(double v) {
+        return plain(v) + (measure == Measure.SPEEDUP ? measure.unit : " " + measure.unit);
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.Set;
  * modes: sequential, gil-threads
  * workers: 2
  * look: the two lanes of gil-threads take turns holding the lock
+ * try: workers 1 2 4
  * explanation:
  *   Paragraphs, indented by two spaces.
  * python:
@@ -33,7 +34,8 @@ import java.util.Set;
  * </pre>
  *
  * Keys that hold one line are {@code key: value}; {@code explanation} and {@code python} hold the indented
- * lines under them. {@code choice} (the expected one written {@code choice*}) and {@code look} may repeat.
+ * lines under them. {@code choice} (the expected one written {@code choice*}), {@code look} and {@code try} (a setting and the
+ * values worth running again with) may repeat.
  * The run's keys are the command line's option names. Every mistake is reported with its line.
  */
 public final class LessonFile {
@@ -61,7 +63,7 @@ public final class LessonFile {
 
     private static final Set<String> TEXT_KEYS = Set.of("id", "title", "question");
     private static final Set<String> BLOCK_KEYS = Set.of("explanation", "python");
-    private static final Set<String> REPEATED_KEYS = Set.of("choice", "choice*", "look");
+    private static final Set<String> REPEATED_KEYS = Set.of("choice", "choice*", "look", "try");
     /** The run's keys, spelled as the command line's options. */
     private static final Map<String, Field> RUN_KEYS = new LinkedHashMap<>();
 
@@ -77,7 +79,7 @@ public final class LessonFile {
 
     /** Every key a lesson file may use, for messages. */
     static String knownKeys() {
-        List<String> keys = new ArrayList<>(List.of("id", "title", "question", "choice", "choice*", "look", "explanation",
+        List<String> keys = new ArrayList<>(List.of("id", "title", "question", "choice", "choice*", "look", "try", "explanation",
                 "python"));
         keys.addAll(RUN_KEYS.keySet());
         keys.add(FORCED_SWITCHING);
@@ -92,6 +94,8 @@ public final class LessonFile {
         List<Lesson.Choice> choices = new ArrayList<>();
         List<Integer> choiceLines = new ArrayList<>();
         List<String> look = new ArrayList<>();
+        List<Lesson.Try> tries = new ArrayList<>();
+        List<Integer> tryLines = new ArrayList<>();
         Map<Field, String> run = new EnumMap<>(Field.class);
         for (int i = 0; i < lines.length; i++) {
             String raw = lines[i];
@@ -131,6 +135,10 @@ public final class LessonFile {
                     choiceLines.add(number);
                 }
                 case "look" -> look.add(value);
+                case "try" -> {
+                    tries.add(tryOf(source, number, value));
+                    tryLines.add(number);
+                }
                 default -> {
                     if (RUN_KEYS.containsKey(key)) run.put(RUN_KEYS.get(key), value);
                     else single.put(key, value);
@@ -163,8 +171,34 @@ public final class LessonFile {
                 throw new FormatException(source, line, "a speedup is measured against sequential: add sequential to modes");
             }
         }
-        return new Lesson(id, single.get("title"), single.get("question"), List.copyOf(choices), request, List.copyOf(look),
-                blocks.get("explanation"), blocks.get("python"), source);
+        for (int k = 0; k < tries.size(); k++) {
+            Lesson.Try t = tries.get(k);
+            for (String v : t.values()) {
+                Map<Field, String> changed = new EnumMap<>(run);
+                String forced = single.get(FORCED_SWITCHING);
+                if (t.option().equals(FORCED_SWITCHING)) forced = v;
+                else changed.put(RUN_KEYS.get(t.option()), v);
+                Map<String, Integer> here = new LinkedHashMap<>(lineOf);
+                here.put(t.option(), tryLines.get(k));
+                checked(source, request(source, changed, forced, here), here);
+            }
+        }
+        return new Lesson(id, single.get("title"), single.get("question"), List.copyOf(choices), request, List.copyOf(tries),
+                List.copyOf(look), blocks.get("explanation"), blocks.get("python"), source);
+    }
+
+    /** {@code switch-interval-ms 0.5 5 50}: a run setting and two or more values to run it with. */
+    private static Lesson.Try tryOf(String source, int line, String value) throws FormatException {
+        String[] words = value.split("\\s+");
+        if (!RUN_KEYS.containsKey(words[0]) && !words[0].equals(FORCED_SWITCHING)) {
+            throw new FormatException(source, line, "'" + words[0] + "' is not a run setting; 'try:' takes one of: "
+                    + String.join(", ", RUN_KEYS.keySet()) + ", " + FORCED_SWITCHING + ", then the values to try");
+        }
+        if (words.length < 3) {
+            throw new FormatException(source, line, "'try: " + value + "' needs two or more values to compare, e.g. "
+                    + "'try: switch-interval-ms 0.5 5 50'");
+        }
+        return new Lesson.Try(words[0], List.of(words).subList(1, words.length));
     }
 
     private static Lesson.Choice choice(String source, int line, String value, boolean expected) throws FormatException {

@@ -45,7 +45,7 @@ final class AxisPane extends Region {
         double width = canvas.getWidth() - RowLayout.GUTTER;
         if (width <= 0) return;
         long step = tickStep(window.span(), width);
-        g.setFont(Font.font("System", 11));
+        g.setFont(Font.font("System", state.textSize()));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.setStroke(ChartPane.argb(palette.grid()));

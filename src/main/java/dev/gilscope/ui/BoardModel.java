@@ -41,6 +41,7 @@ public final class BoardModel {
     private Thread runner;
     private String status = "Pick a workload and press Run.";
     private volatile boolean running;
+    private boolean lastRunCancelled;
 
     /**
      * Nice value of the workers of a run started from the window: the kernel runs them at a lower priority
@@ -80,6 +81,11 @@ public final class BoardModel {
         return Optional.ofNullable(lastResult);
     }
 
+    /** Whether the last run was cancelled before it finished (its result holds only what ran). */
+    public boolean lastRunCancelled() {
+        return lastRunCancelled;
+    }
+
     /** Called on the UI thread whenever the status or a row's status changes. */
     public void onChange(Runnable listener) {
         listeners.add(listener);
@@ -106,6 +112,7 @@ public final class BoardModel {
         lastResult = null;
         opened = null;
         running = true;
+        lastRunCancelled = false;
         RunControl runControl = new RunControl();
         control = runControl;
         setStatus("Warming up the JIT (" + Comparison.WARM_UP_MILLIS_PER_MODE + " ms per mode, untimed) …");
@@ -146,6 +153,7 @@ public final class BoardModel {
         running = false;
         lastResult = result;
         for (ModeRow row : rows.values()) row.markCancelled();
+        lastRunCancelled = runControl.isCancelled();
         if (runControl.isCancelled()) {
             setStatus("Cancelled. Rows keep what was recorded up to then.");
             return;

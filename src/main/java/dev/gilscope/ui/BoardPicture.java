@@ -2,6 +2,7 @@ package dev.gilscope.ui;
 
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.Mode;
+import dev.gilscope.scenario.Lesson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -26,37 +28,44 @@ public final class BoardPicture {
     private BoardPicture() {}
 
     /** Draws a finished comparison and writes it as PNG. Starts JavaFX (headless) if it is not running. */
-    public static void writePng(ComparisonResult result, int width, int height, boolean dark, Path out) throws IOException {
-        writePng(onBoard(result, width, height, dark, board -> render(board, width, height)), out);
+    public static void writePng(ComparisonResult result, int width, int height, boolean dark, boolean presentation, Path out)
+            throws IOException {
+        writePng(onBoard(result, null, width, height, dark, presentation, board -> render(board, width, height)), out);
+    }
+
+    /** The same for a run of a lesson: the board with the lesson beside it, saying what happened. */
+    public static void writeLessonPng(Lesson lesson, ComparisonResult result, int width, int height, boolean dark,
+                                      boolean presentation, Path out) throws IOException {
+        writePng(onBoard(result, lesson, width, height, dark, presentation, board -> render(board, width, height)), out);
     }
 
     /** Draws a finished comparison and writes it as SVG (vector: it scales on a slide). */
     public static void writeSvg(ComparisonResult result, int width, int height, boolean dark, Path out) throws IOException {
-        BoardSvg.write(onBoard(result, width, height, dark, board -> {
+        BoardSvg.write(onBoard(result, null, width, height, dark, false, board -> {
             render(board, width, height); // lays the board out and sets its time window
             return BoardSvg.render(board.model(), board.state(), EnumSet.allOf(Mode.class), board.title(), width, height);
         }), out);
     }
 
     /** Builds an off-screen board showing {@code result} on the UI thread and hands it to {@code draw}. */
-    private static <T> T onBoard(ComparisonResult result, int width, int height, boolean dark, Function<BoardView, T> draw)
-            throws IOException {
+    private static <T> T onBoard(ComparisonResult result, Lesson lesson, int width, int height, boolean dark,
+                                 boolean presentation, Function<BoardView, T> draw) throws IOException {
         startToolkit();
-        CompletableFuture<T> drawn = new CompletableFuture<>();
+        return onUiThread(() -> draw.apply(board(result, lesson, dark, presentation)));
+    }
+
+    /** Runs {@code work} on the UI thread and waits for it (a minute at most); call from any other thread. */
+    static <T> T onUiThread(Supplier<T> work) throws IOException {
+        CompletableFuture<T> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                BoardModel model = new BoardModel(Runnable::run);
-                BoardView board = new BoardView(model);
-                board.setDark(dark);
-                model.show(result);
-                board.fillForm(result);
-                drawn.complete(draw.apply(board));
+                done.complete(work.get());
             } catch (RuntimeException | Error e) {
-                drawn.completeExceptionally(e);
+                done.completeExceptionally(e);
             }
         });
         try {
-            return drawn.get(60, TimeUnit.SECONDS);
+            return done.get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while drawing the board", e);
@@ -65,6 +74,22 @@ public final class BoardPicture {
         } catch (TimeoutException e) {
             throw new IOException("drawing the board took over a minute; giving up", e);
         }
+    }
+
+    /**
+     * An off-screen board showing {@code result} (and {@code lesson} beside it, saying what happened), not
+     * yet laid out. Call on the UI thread.
+     */
+    static BoardView board(ComparisonResult result, Lesson lesson, boolean dark, boolean presentation) {
+        BoardModel model = new BoardModel(Runnable::run);
+        BoardView board = new BoardView(model);
+        board.setDark(dark);
+        if (lesson != null) board.openLesson(lesson);
+        model.show(result);
+        board.fillForm(result);
+        if (lesson != null) board.lessons().showOutcome(result);
+        board.setPresentation(presentation);
+        return board;
     }
 
     /** Lays {@code board} out at the given size, draws one frame and takes its picture. Call on the UI thread. */
@@ -78,7 +103,7 @@ public final class BoardPicture {
             board.frame(0);
         }
         board.frames().stop();
-        return scene.getRoot().snapshot(null, null);
+        return scene.snapshot(null); // exactly the size asked for, even if the board would like more room
     }
 
     public static void writePng(WritableImage image, Path out) throws IOException {

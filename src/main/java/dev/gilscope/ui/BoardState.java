@@ -14,6 +14,7 @@ public final class BoardState {
     private Palette palette = Palette.LIGHT;
     private int selectedWorker = -1;
     private double laneScale = 1;
+    private boolean largeText;
     private long version;
     private Consumer<String> hoverSink = text -> {};
 
@@ -41,6 +42,16 @@ public final class BoardState {
     /** Highlights worker {@code index} (T{index+1}, P{index+1}) in every chart; -1 clears. Selecting it again clears. */
     public void select(int index) {
         selectedWorker = index == selectedWorker ? -1 : index;
+        version++;
+    }
+
+    /** Size of the text drawn in the charts (lane names, the time axis): larger in presentation mode. */
+    public double textSize() {
+        return largeText ? 14 : 11;
+    }
+
+    public void setLargeText(boolean large) {
+        largeText = large;
         version++;
     }
 

@@ -3,7 +3,9 @@ package dev.gilscope.ui;
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.Mode;
 import dev.gilscope.runtime.ResultFigures;
+import dev.gilscope.runtime.RunRequest;
 import dev.gilscope.runtime.RunRequest.Field;
+import dev.gilscope.scenario.Lesson;
 import dev.gilscope.trace.LaneState;
 import dev.gilscope.workload.Workload;
 import dev.gilscope.workload.Workloads;
@@ -42,6 +44,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import dev.gilscope.trace.EventKind;
 
 /**
  * The whole board: run controls on top, a row per mode on one time axis in the middle, the legend and
@@ -75,6 +81,18 @@ public final class BoardView extends BorderPane {
     private long liveAxis;
     private final FlowPane legend = new FlowPane(12, 4);
     private final ToggleButton themeToggle = new ToggleButton("Dark");
+    private final ToggleButton lessonsToggle = new ToggleButton("Lessons");
+    private final ToggleButton presentToggle = new ToggleButton("Present");
+    private boolean presentation;
+    private boolean dark;
+    private Node lockLine;
+    private final Label callout = new Label();
+    private final Button nextHandoff = new Button("Next hand-off");
+    private final Button nextDrop = new Button("Next drop request");
+    private final ShortcutSheet shortcuts = new ShortcutSheet();
+    private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
+    private final LessonPanel lessons;
+    private final ScrollPane lessonsScroll;
     private final CheckBox liveToggle = new CheckBox("draw live");
     private final CheckBox forced = new CheckBox("forced switching");
     private long lastLiveRefresh;
@@ -89,9 +107,46 @@ public final class BoardView extends BorderPane {
         this.model = model;
         getStyleClass().add("board");
         getStylesheets().add(BoardView.class.getResource("board.css").toExternalForm());
+        lessons = new LessonPanel(new LessonPanel.Board() {
+            @Override
+            public void setUp(RunRequest request) {
+                fillForm(request);
+            }
+
+            @Override
+            public void setOption(String option, String value) {
+                BoardView.this.setOption(option, value);
+            }
+
+            @Override
+            public boolean runForm() {
+                return runChecked(validateForm());
+            }
+
+            @Override
+            public BoardModel model() {
+                return model;
+            }
+
+            @Override
+            public Palette palette() {
+                return state.palette();
+            }
+        });
+        lessonsScroll = new ScrollPane(lessons);
+        lessonsScroll.setId("lessons-scroll");
+        lessonsScroll.setFitToWidth(true);
+        lessonsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        lessonsScroll.setMinWidth(LessonPanel.WIDTH + 16);
+        lessonsScroll.setPrefWidth(LessonPanel.WIDTH + 16);
         setTop(controls());
         setCenter(rows());
         setBottom(footer());
+        showLessons(false);
+        sceneProperty().addListener((o, was, scene) -> {
+            if (was != null) was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            if (scene != null) scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        });
         model.onChange(this::modelChanged);
         state.setHoverSink(text -> hoverInfo.setText(text));
         validateForm();
@@ -111,19 +166,80 @@ public final class BoardView extends BorderPane {
         return form;
     }
 
+    LessonPanel lessons() {
+        return lessons;
+    }
+
+    /** Shows or hides the lesson browser beside the board. */
+    public void showLessons(boolean show) {
+        setRight(show ? lessonsScroll : null);
+        lessonsToggle.setSelected(show);
+    }
+
+    /** Opens a lesson beside the board and sets the run up for it. */
+    public void openLesson(Lesson lesson) {
+        showLessons(true);
+        lessons.choose(lesson);
+    }
+
+    /** Opens a teacher's lesson file; a malformed one is refused with the line that is wrong. */
+    public void openLessonFile(Path file) {
+        showLessons(true);
+        lessons.openFile(file);
+    }
+
     /** The longest a frame took to prepare, and the longest gap between two frames, since the last reset. */
     public FrameTimer frames() {
         return frames;
     }
 
     /** Switches between the light and the dark theme. */
-    public void setDark(boolean dark) {
-        state.setPalette(dark ? Palette.DARK : Palette.LIGHT);
-        getStyleClass().removeAll("dark");
-        if (dark) getStyleClass().add("dark");
-        themeToggle.setSelected(dark);
+    public void setDark(boolean on) {
+        dark = on;
+        themeToggle.setSelected(on);
+        applyLook();
+    }
+
+    /**
+     * Presentation mode, for projectors and screen recordings: large type, thicker lanes, high contrast,
+     * colour-blind-safe worker colours, only the rows that ran, and no scrolling at 1920×1080.
+     */
+    public void setPresentation(boolean on) {
+        presentation = on;
+        presentToggle.setSelected(on);
+        lockLine.setVisible(!on);
+        lockLine.setManaged(!on);
+        lessons.setPresentation(on);
+        applyLook();
+        updateRowVisibility();
+    }
+
+    public boolean presentation() {
+        return presentation;
+    }
+
+    /** The palette and style classes for the theme and presentation mode. */
+    private void applyLook() {
+        boolean darkLook = dark && !presentation; // a projector shows a light board best
+        state.setLargeText(presentation);
+        state.setPalette(presentation ? Palette.PRESENTATION : darkLook ? Palette.DARK : Palette.LIGHT);
+        getStyleClass().removeAll("dark", "presentation");
+        if (darkLook) getStyleClass().add("dark");
+        if (presentation) getStyleClass().add("presentation");
         fillLegend();
         summary.styleCharts();
+        lessons.refresh();
+    }
+
+    /** In presentation mode the rows of modes that were not run are left out, so the others get the room. */
+    private void updateRowVisibility() {
+        for (ModeRowView v : rowViews) {
+            boolean show = !presentation || v.row().status() != ModeRow.Status.NOT_RUN;
+            if (v.isManaged() != show) {
+                v.setVisible(show);
+                v.setManaged(show);
+            }
+        }
     }
 
     /** The legend's colour chips, in the current palette. */
@@ -151,17 +267,53 @@ public final class BoardView extends BorderPane {
         fillForm(values, !"false".equals(parameters.get("forcedSwitching")), modes);
     }
 
-    @SuppressWarnings("unchecked") // the drop-downs of the form all hold strings
+    /** The same for a lesson's run: what the lesson does not set goes back to its default. */
+    public void fillForm(RunRequest request) {
+        RunRequest defaults = RunRequest.of(request.workload());
+        Map<Field, String> values = new EnumMap<>(Field.class);
+        values.put(Field.WORKLOAD, request.workload());
+        values.put(Field.WORKERS, text(request.workers(), defaults.workers()));
+        values.put(Field.TASKS, text(request.tasks(), null));
+        values.put(Field.SIZE, text(request.size(), null));
+        values.put(Field.CHUNK_SIZE, text(request.chunkSize(), null));
+        values.put(Field.SWITCH_INTERVAL, text(request.switchIntervalMs(), defaults.switchIntervalMs()));
+        values.put(Field.GIL, text(request.gil(), defaults.gil()));
+        values.put(Field.LEGACY_TICKS, text(request.legacyTicks(), defaults.legacyTicks()));
+        values.put(Field.CHECKPOINTS, text(request.checkpoints(), defaults.checkpoints()));
+        values.put(Field.CORES, text(request.cores(), null));
+        values.put(Field.POOL, text(request.pool(), defaults.pool()));
+        fillForm(values, request.forcedSwitching(), request.check().modes());
+    }
+
+    private static String text(Object value, Object fallback) {
+        Object shown = value != null ? value : fallback;
+        return shown == null ? "" : String.valueOf(shown);
+    }
+
+    /** Sets one run setting, spelled as the command line's option ("switch-interval-ms", "forced-switching"). */
+    void setOption(String option, String value) {
+        if (option.equals("forced-switching")) {
+            forced.setSelected(List.of("yes", "on", "true").contains(value));
+            return;
+        }
+        for (Field f : Field.values()) {
+            if (f.optionName().equals(option)) setField(f, value);
+        }
+    }
+
     private void fillForm(Map<Field, String> values, boolean forcedSwitching, List<Mode> modes) {
-        values.forEach((field, value) -> {
-            Control control = fields.get(field);
-            String shown = field == Field.CORES && "all".equals(value) ? "" : value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
-            if (control instanceof TextField text) text.setText(shown);
-            else if (control instanceof ComboBox<?> combo) ((ComboBox<String>) combo).setValue(shown);
-            else if (control instanceof ChoiceBox<?> choice) ((ChoiceBox<String>) choice).setValue(shown);
-        });
+        values.forEach(this::setField);
         forced.setSelected(forcedSwitching);
         modeBoxes.forEach((mode, box) -> box.setSelected(modes.contains(mode)));
+    }
+
+    @SuppressWarnings("unchecked") // the drop-downs of the form all hold strings
+    private void setField(Field field, String value) {
+        Control control = fields.get(field);
+        String shown = field == Field.CORES && "all".equals(value) ? "" : value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
+        if (control instanceof TextField text) text.setText(shown);
+        else if (control instanceof ComboBox<?> combo) ((ComboBox<String>) combo).setValue(shown);
+        else if (control instanceof ChoiceBox<?> choice) ((ChoiceBox<String>) choice).setValue(shown);
     }
 
     private static Optional<Field> fieldFor(String parameter) {
@@ -259,22 +411,36 @@ public final class BoardView extends BorderPane {
         file.setId("file-menu");
         file.getItems().addAll(
                 menuItem("Open run…", "menu-open", () -> choose(false, "Open a saved run", "*.json").ifPresent(this::openRun)),
+                menuItem("Open lesson…", "menu-open-lesson", () -> choose(false, "Open a lesson file", "*.lesson")
+                        .ifPresent(this::openLessonFile)),
                 menuItem("Save run…", "menu-save", () -> choose(true, "Save the run", "*.json").ifPresent(this::saveRun)),
                 menuItem("Export board as PNG…", "menu-png", () -> choose(true, "Export the board", "*.png").ifPresent(this::exportPng)),
                 menuItem("Export board as SVG…", "menu-svg", () -> choose(true, "Export the board", "*.svg").ifPresent(this::exportSvg)),
-                menuItem("Export CSV…", "menu-csv", () -> choose(true, "Export every segment as CSV", "*.csv").ifPresent(this::exportCsv)));
+                menuItem("Export CSV…", "menu-csv", () -> choose(true, "Export every segment as CSV", "*.csv").ifPresent(this::exportCsv)),
+                menuItem("Export replay as MP4 video…", "menu-mp4", () -> choose(true, "Export the replay as a video", "*.mp4")
+                        .ifPresent(this::exportVideo)),
+                menuItem("Export replay as animated GIF…", "menu-gif", () -> choose(true, "Export the replay as a GIF", "*.gif")
+                        .ifPresent(this::exportVideo)));
         liveToggle.setId("live-toggle");
         liveToggle.setSelected(true);
         Tooltip.install(liveToggle, new Tooltip("Draw the modes while they run. Drawing takes some CPU from the "
                 + "workers being timed (about a tenth of a core with software rendering); untick for exact timings."));
+        lessonsToggle.setId("lessons-toggle");
+        lessonsToggle.setOnAction(e -> showLessons(lessonsToggle.isSelected()));
+        Tooltip.install(lessonsToggle, new Tooltip("The lessons: predict, run, and see whether your prediction held"));
         themeToggle.setId("theme");
         themeToggle.selectedProperty().addListener((o, was, now) -> setDark(now));
 
         FlowPane workloadLine = flow(file, labelled("Workload", workload), labelled("Tasks", tasks), labelled("Size", size),
-                labelled("Chunk", chunk), labelled("Workers", workers), spacer(), runAll, runOne, oneMode, cancel);
-        FlowPane lockLine = flow(labelled("Switch interval ms", interval), labelled("Lock", gil),
+                labelled("Chunk", chunk), labelled("Workers", workers), spacer(), runAll, runOne, oneMode, cancel, spacer(),
+                lessonsToggle, presentToggle, themeToggle);
+        presentToggle.setId("presentation-toggle");
+        presentToggle.setOnAction(e -> setPresentation(presentToggle.isSelected()));
+        Tooltip.install(presentToggle, new Tooltip("Presentation mode (P): large type, thick lanes, high contrast, "
+                + "colour-blind-safe colours; fits a 1920×1080 recording. Press ? for the keyboard shortcuts."));
+        lockLine = flow(labelled("Switch interval ms", interval), labelled("Lock", gil),
                 labelled("Ticks", ticks), forced, labelled("Check points", checkpoints), labelled("Cores", cores),
-                labelled("Pool", pool), new Label("Modes:"), modes, liveToggle, themeToggle);
+                labelled("Pool", pool), new Label("Modes:"), modes, liveToggle);
         problems.setId("problems");
         problems.getStyleClass().add("problems");
         problems.setWrapText(true);
@@ -332,6 +498,45 @@ public final class BoardView extends BorderPane {
                 BoardPicture.writePng(view.snapshot(null, null), file);
             }
             model.say("Wrote the " + mode.cliName() + " row to " + file);
+        });
+    }
+
+    /**
+     * Films the replay of the last run at the replay's speed, as MP4 or GIF by the file's name: the part of
+     * the run in view when zoomed in, else all of it. Drawn off-screen at 1920×1080 (in presentation mode if
+     * it is on) a frame at a time, so the window stays usable; progress shows in the status line.
+     */
+    public void exportVideo(Path file) {
+        ComparisonResult result = model.lastResult().orElse(null);
+        if (result == null || model.running()) {
+            model.say("A video is made from a run made in this window: run the comparison, then export its replay.");
+            return;
+        }
+        boolean gif = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gif");
+        TimeWindow window = state.window();
+        long from = window.following() ? 0 : Math.max(0, window.from());
+        long to = window.following() ? Long.MAX_VALUE : window.to();
+        ReplayVideo.Options options;
+        try {
+            options = new ReplayVideo.Options(gif ? ReplayVideo.Format.GIF : ReplayVideo.Format.MP4,
+                    speed.getValue().factor(), from, to, 1920, 1080, dark, presentation);
+        } catch (IllegalArgumentException e) {
+            model.say("Could not film the replay: " + e.getMessage());
+            return;
+        }
+        Lesson lesson = getRight() != null ? lessons.current() : null;
+        model.say("Writing " + file.getFileName() + " …");
+        Thread.ofPlatform().name("gilscope-video").daemon().start(() -> {
+            try {
+                ReplayVideo.write(result, lesson, options, file, (written, total) -> {
+                    if (written % 10 == 0) javafx.application.Platform.runLater(() ->
+                            model.say("Writing " + file.getFileName() + ": frame " + written + " of " + total + " …"));
+                });
+                javafx.application.Platform.runLater(() -> model.say("Wrote the replay to " + file + " ("
+                        + ReplayVideo.speedText(options.speed()) + " speed)"));
+            } catch (IOException | RuntimeException e) {
+                javafx.application.Platform.runLater(() -> model.say("Could not write " + file + ": " + e.getMessage()));
+            }
         });
     }
 
@@ -457,17 +662,21 @@ public final class BoardView extends BorderPane {
         play.setDisable(model.running() || (model.lastResult().isEmpty() && model.opened().isEmpty()));
     }
 
-    private void runChecked(RunForm.Check check) {
-        if (!check.ok() || model.running()) return;
+    /** Starts the run the form describes; false when the form is wrong (it says why) or a run is going. */
+    private boolean runChecked(RunForm.Check check) {
+        if (!check.ok() || model.running()) return false;
         stopReplay();
         state.window().reset();
         model.run(check.request());
+        return true;
     }
 
     private void modelChanged() {
         status.setText(model.status());
         if (summary != null) summary.update();
         updateButtons(form.check().ok());
+        if (lessons != null) lessons.modelChanged();
+        updateRowVisibility();
     }
 
     // ---- rows -----------------------------------------------------------------------------------
@@ -541,11 +750,20 @@ public final class BoardView extends BorderPane {
         });
         clock.setId("replay-clock");
         clock.setMinWidth(90);
-        HBox replayBar = new HBox(8, play, speed, scrubber, clock, showAll);
+        nextHandoff.setId("replay-next-handoff");
+        nextHandoff.setOnAction(e -> stepTo(EventKind.HANDOFF));
+        Tooltip.install(nextHandoff, new Tooltip("Move the replay to the next time the lock changes hands (N)"));
+        nextDrop.setId("replay-next-drop");
+        nextDrop.setOnAction(e -> stepTo(EventKind.DROP_REQUEST));
+        Tooltip.install(nextDrop, new Tooltip("Move the replay to the next drop request (Shift+N)"));
+        callout.setId("callout");
+        callout.getStyleClass().add("callout");
+        callout.setWrapText(true);
+        HBox replayBar = new HBox(8, play, speed, scrubber, clock, nextHandoff, nextDrop, showAll);
         replayBar.setAlignment(Pos.CENTER_LEFT);
         hoverInfo.setId("hover-info");
         hoverInfo.getStyleClass().add("hover-info");
-        VBox footer = new VBox(4, replayBar, legend, coreLegend, hoverInfo);
+        VBox footer = new VBox(4, replayBar, callout, legend, coreLegend, hoverInfo);
         footer.setPadding(new Insets(4, 10, 8, 10));
         footer.getStyleClass().add("footer");
         return footer;
@@ -556,6 +774,108 @@ public final class BoardView extends BorderPane {
         Label label = new Label(text, swatch);
         label.getStyleClass().add("legend-chip");
         return label;
+    }
+
+    /**
+     * Moves the replay to the next hand-off or drop request after its clock, pauses there and says what
+     * happened: a 5 ms switch, one step at a time.
+     */
+    void stepTo(EventKind kind) {
+        ReplayClock replay = state.replay();
+        long from = replay.active() ? replay.position() : -1;
+        var moment = Moments.next(model.rows(), from, kind);
+        String what = kind == EventKind.HANDOFF ? "hand-off" : "drop request";
+        if (moment.isEmpty()) {
+            model.say(from < 0 ? "This run has no " + what + "s." : "No " + what + " after " + Durations.moment(from) + ".");
+            return;
+        }
+        replay.pause();
+        replay.seek(moment.get().atNanos());
+        state.replayMoved();
+        play.setText("▶ Replay");
+        callout.setText(moment.get().callout());
+    }
+
+    /**
+     * Holds the replay at {@code nanos} and names the latest hand-off or drop request, as playing would:
+     * one frame of a video.
+     */
+    void showReplayAt(long nanos) {
+        ReplayClock replay = state.replay();
+        replay.pause();
+        replay.seek(nanos);
+        state.replayMoved();
+        callout.setText(Moments.latest(model.rows(), nanos, CALLOUT_MEMORY_NANOS).map(Moments.Moment::callout).orElse(""));
+    }
+
+    /** How long a callout stays up after its event while the replay plays: 20 ms of the run. */
+    private static final long CALLOUT_MEMORY_NANOS = 20_000_000;
+
+    /** The length of the longest mode on the board: the end of the replay. */
+    long replayEnd() {
+        return longestMode();
+    }
+
+    /** While the replay plays, the callout names the latest hand-off or drop request (within 20 ms of the clock). */
+    private void updateCallout(ReplayClock replay) {
+        if (!replay.active()) {
+            if (!callout.getText().isEmpty()) callout.setText("");
+            return;
+        }
+        if (!replay.playing()) return; // paused: keep what the step or the last frame said
+        String text = Moments.latest(model.rows(), replay.position(), CALLOUT_MEMORY_NANOS).map(Moments.Moment::callout).orElse("");
+        if (!text.equals(callout.getText())) callout.setText(text);
+    }
+
+    /** Keyboard shortcuts (the sheet lists them; ? shows it). Letters do nothing while typing in a field. */
+    private void onKey(KeyEvent e) {
+        boolean typing = getScene().getFocusOwner() instanceof TextInputControl;
+        KeyCode code = e.getCode();
+        Runnable action = switch (code) {
+            case F5 -> this::runShortcut;
+            case ENTER -> e.isControlDown() ? this::runShortcut : null;
+            case F1 -> () -> shortcuts.toggle(this);
+            case ESCAPE -> this::escape;
+            case F11 -> () -> setPresentation(!presentation);
+            default -> null;
+        };
+        if (action == null && !typing && !e.isControlDown() && !e.isAltDown()) {
+            action = switch (code) {
+                case P -> () -> setPresentation(!presentation);
+                case R -> () -> { if (!play.isDisabled()) togglePlay(); };
+                case S -> this::nextSpeed;
+                case N -> () -> stepTo(e.isShiftDown() ? EventKind.DROP_REQUEST : EventKind.HANDOFF);
+                case L -> () -> {
+                    showLessons(true);
+                    lessons.step(e.isShiftDown() ? -1 : 1);
+                };
+                case SLASH -> e.isShiftDown() ? () -> shortcuts.toggle(this) : null;
+                default -> null;
+            };
+        }
+        if (action == null && !typing && "?".equals(e.getText())) action = () -> shortcuts.toggle(this);
+        if (action != null) {
+            action.run();
+            e.consume();
+        }
+    }
+
+    /** F5: the open lesson's run once there is a prediction, otherwise Run all. */
+    private void runShortcut() {
+        if (getRight() != null && lessons.session().mayRun()) lessons.runLesson();
+        else runChecked(validateForm());
+    }
+
+    private void escape() {
+        if (shortcuts.showing()) shortcuts.hide();
+        else if (model.running()) model.cancel();
+        else if (state.replay().active()) stopReplay();
+    }
+
+    private void nextSpeed() {
+        ReplayClock.Speed[] speeds = ReplayClock.Speed.values();
+        speed.setValue(speeds[(speed.getValue().ordinal() + 1) % speeds.length]);
+        model.say("Replay speed " + speed.getValue());
     }
 
     /** Leaves the replay: every row shows everything again. */
@@ -613,6 +933,7 @@ public final class BoardView extends BorderPane {
         if (replay.active()) scrubber.setValue(replay.position());
         scrubbing = false;
         clock.setText(replay.active() ? Durations.moment(replay.position()) : "");
+        updateCallout(replay);
         int cores = machineCores;
         for (ModeRowView v : rowViews) cores = Math.max(cores, v.row().coresSeen());
         fitLanesToHeight(cores);
@@ -644,8 +965,14 @@ public final class BoardView extends BorderPane {
                 - SummaryView.HEIGHT - 56;
         if (available <= 0) return;
         double needed = 0;
-        for (ModeRowView v : rowViews) needed += v.chart().unscaledHeight(cores);
-        double scale = Math.clamp(available / needed, 1, 2.5);
+        int shown = 0;
+        for (ModeRowView v : rowViews) {
+            if (!v.isManaged()) continue;
+            needed += v.chart().unscaledHeight(cores);
+            shown++;
+        }
+        available += (rowViews.size() - shown) * 16;
+        double scale = presentation ? Math.clamp(available / needed, 1.2, 3.5) : Math.clamp(available / needed, 1, 2.5);
         if (Math.abs(scale - state.laneScale()) > 0.03) state.setLaneScale(Math.floor(scale * 20) / 20);
     }
 

@@ -150,7 +150,7 @@ final class ChartPane extends Region {
     }
 
     private void drawLaneNames(GraphicsContext g, Palette palette) {
-        g.setFont(LANE_FONT);
+        g.setFont(state.textSize() == LANE_FONT.getSize() ? LANE_FONT : Font.font("System", state.textSize()));
         g.setTextBaseline(VPos.CENTER);
         boolean roomy = layout.coreHeight() >= 9;
         g.setFill(argb(palette.mutedText()));

@@ -19,7 +19,10 @@ public final class GilscopeApp extends Application {
         BoardView board = new BoardView(model);
         stage.setTitle(TITLE);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(board, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight())));
+        // The lessons are where most people start; on a narrow screen the board needs the width, and they
+        // are one click away (Lessons).
+        board.showLessons(screen.getWidth() >= 1500);
+        stage.setScene(new Scene(board, Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight())));
         stage.setOnHidden(e -> model.cancel()); // closing the window ends threads and worker processes
         stage.show();
     }

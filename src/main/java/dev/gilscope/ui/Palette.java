@@ -26,6 +26,18 @@ public record Palette(String name, int background, int laneBackground, int grid,
                     0xFFFFB7C0, 0xFFB0B0B0},
             0xFFFF5C5C, 0xFFF5F5F5, 0x5090B8FF);
 
+    /**
+     * For projectors and screen recordings: black text, darker grid and lane edges, and worker hues from
+     * Paul Tol's colour-blind-safe "bright" and "vibrant" schemes (the state colours are Okabe–Ito already).
+     */
+    public static final Palette PRESENTATION = new Palette("presentation",
+            0xFFFFFFFF, 0xFFE9EBEE, 0xFF8A929C, 0xFF000000, 0xFF2B323B,
+            states(0xFF009E73, 0xFFD55E00, 0xFF0072B2, 0xFFE6C229, 0xFFCC79A7, 0xFFE69F00, 0xFF56B4E9, 0xFF8A5A00,
+                    0xFFB8BDC4),
+            new int[] {0xFF0077BB, 0xFFEE7733, 0xFF009988, 0xFFCC3311, 0xFF33BBEE, 0xFFEE3377, 0xFF228833, 0xFFAA3377,
+                    0xFFCCBB44, 0xFF555555},
+            0xFFB00000, 0xFF000000, 0x503C78D8);
+
     private static int[] states(int... colours) {
         if (colours.length != LaneState.values().length) throw new IllegalArgumentException("one colour per state");
         return colours;

@@ -71,8 +71,10 @@ final class SummaryView extends HBox {
     }
 
     static JFreeChart speedupChart(DefaultCategoryDataset speedups) {
-        return ChartFactory.createBarChart("Speed-up over sequential", null, null, speedups,
+        JFreeChart chart = ChartFactory.createBarChart("Speed-up over sequential", null, null, speedups,
                 PlotOrientation.HORIZONTAL, false, true, false);
+        chart.getPlot().setNoDataMessage("No sequential run to compare with");
+        return chart;
     }
 
     static JFreeChart cpuChart(XYSeriesCollection cpu) {
@@ -98,6 +100,7 @@ final class SummaryView extends HBox {
     static void style(JFreeChart chart, Palette p) {
         chart.setBackgroundPaint(awt(p.background()));
         chart.getTitle().setPaint(awt(p.text()));
+        chart.getPlot().setNoDataMessagePaint(awt(p.mutedText()));
         chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
         chart.getPlot().setBackgroundPaint(awt(p.laneBackground()));
         if (chart.getLegend() != null) {
@@ -159,6 +162,11 @@ final class SummaryView extends HBox {
 
     /** One colour per mode for the CPU chart, in the order of {@link Mode}. */
     private static final int[] MODE_COLOURS = {0xFF4E79A7, 0xFFD55E00, 0xFF009E73, 0xFFCC79A7};
+
+    /** A mode's colour in the summary charts, and wherever else modes are compared. */
+    static int modeColour(Mode mode) {
+        return MODE_COLOURS[mode.ordinal()];
+    }
 
     private String shown = "";
     /** Pieces of a rebuild still to do, one per frame (see {@link #step}). */

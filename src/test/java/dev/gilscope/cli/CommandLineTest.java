@@ -221,4 +221,74 @@ class CommandLineTest {
         assertEquals(GilscopeCommand.EXIT_BAD_INPUT, missing.exitCode());
         assertTrue(missing.err().contains("no such file"), missing.err());
     }
+
+    @Test
+    void snapshotOfALessonDrawsItsBoardWithTheLessonBeside(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("mine.lesson"), dev.gilscope.scenario.LessonFileTest.GOOD);
+        java.nio.file.Path png = dir.resolve("mine.png");
+        Result r = gilscope("snapshot", "--lesson", file.toString(), "--width", "1280", "--height", "720", "--out", png.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("lesson mine-1: Threads and primes"), r.err());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(1280, image.getWidth());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--lesson L99                          | no lesson 'L99'; the lessons are L1, L2",
+        "--lesson L1 --svg                     | a lesson's picture is PNG (leave out --svg)",
+        "--lesson L1 --workload count-primes   | are mutually exclusive",
+        "--width 1280                          | Missing required argument",
+    })
+    void snapshotOfALessonRefusesWhatItCannotDo(String args, String expected, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("snapshot", "--out", dir.resolve("x.png").toString()));
+        all.addAll(java.util.List.of(args.trim().split("\\s+")));
+        Result r = gilscope(all.toArray(String[]::new));
+        assertEquals(GilscopeCommand.EXIT_BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+    }
+
+    @Test
+    void videoWritesTheReplayAsMp4AndAsGif(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("mine.lesson"), dev.gilscope.scenario.LessonFileTest.GOOD);
+        java.nio.file.Path gif = dir.resolve("mine.gif");
+        Result r = gilscope("video", "--lesson", file.toString(), "--gif", "--speed", "1/4", "--width", "640", "--height", "400",
+                "--out", gif.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("at 1/4 speed"), r.err());
+        javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+        try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            assertTrue(reader.getNumImages(true) >= 2, "an animation: " + reader.getNumImages(true) + " frames");
+            assertEquals(640, reader.read(0).getWidth());
+        }
+
+        java.nio.file.Path mp4 = dir.resolve("mine.mp4");
+        r = gilscope("video", "--workload", "count-primes", "--tasks", "2", "--size", "20000", "--modes", "sequential,gil-threads",
+                "--speed", "1", "--from", "0", "--to", "40", "--width", "640", "--height", "400", "--out", mp4.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        var grab = org.jcodec.api.FrameGrab.createFrameGrab(org.jcodec.common.io.NIOUtils.readableChannel(mp4.toFile()));
+        int frames = grab.getVideoTrack().getMeta().getTotalFrames();
+        assertEquals(2, frames, "40 ms at 1× and 25 frames a second: the first frame and the one at 40 ms");
+        assertEquals(640, grab.getNativeFrame().getWidth());
+        assertFalse(java.nio.file.Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".part")), "no leftovers");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--lesson L1 --out x.mp4 --speed fast          | --speed 'fast' is not a replay speed; use 1, 1/4, 1/16",
+        "--lesson L1 --out x.mp4 --speed 0             | --speed '0' is not a replay speed",
+        "--lesson L1 --out x.mp4 --gif                 | --gif writes a GIF: name the file .gif",
+        "--lesson L1 --out x.gif                       | an MP4 video is named .mp4; for a GIF add --gif",
+        "--lesson L1 --out x.mp4 --width 641           | a video's sides are even numbers",
+        "--lesson L1 --out x.mp4 --from 50 --to 20     | is not a time window",
+    })
+    void videoRefusesWhatItCannotMake(String args, String expected, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("video"));
+        for (String word : args.trim().split("\\s+")) all.add(word.startsWith("x.") ? dir.resolve(word).toString() : word);
+        Result r = gilscope(all.toArray(String[]::new));
+        assertEquals(GilscopeCommand.EXIT_BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+    }
 }

@@ -30,6 +30,7 @@ public class LessonFileTest {
             tasks: 2
             size: 20000
             look: the lanes take turns
+            try: workers 1 2 4
             explanation:
               Only one thread runs Python at a time.
 
@@ -62,6 +63,7 @@ public class LessonFileTest {
         assertEquals("No", l.expectedChoice().text());
         assertEquals(List.of(Mode.SEQUENTIAL, Mode.GIL_THREADS), l.request().check().modes());
         assertEquals(20_000, l.request().check().params().size());
+        assertEquals(List.of(new Lesson.Try("workers", List.of("1", "2", "4"))), l.tries());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,7 +78,10 @@ public class LessonFileTest {
         "two expected answers; choice: Yes; choice*: Yes; 5; mark exactly one choice as the expected answer with 'choice*:' (found 2)",
         "key given twice; tasks: 2; workers: 3; 10; 'workers' is given twice (first on line 9)",
         "indented stray line; tasks: 2; '  tasks: 2'; 10; an indented line outside explanation or python",
-        "python with text on its line; python:; python: print(1); 17; 'python:' takes the indented lines below it",
+        "python with text on its line; python:; python: print(1); 18; 'python:' takes the indented lines below it",
+        "try of something not a setting; try: workers 1; try: colour 1; 13; 'colour' is not a run setting; 'try:' takes one of: workload",
+        "try with one value; try: workers 1 2 4; try: workers 4; 13; needs two or more values to compare",
+        "try with a wrong value; try: workers 1 2 4; try: workers 1 0; 13; workers: 0 is out of range; use 1 to 256",
     })
     void aMistakeIsReportedWithItsLineAndWhatIsAccepted(String name, String line, String broken, int lineNumber, String message) {
         assertTrue(GOOD.contains(line), "the case breaks a line of the good lesson: " + line);

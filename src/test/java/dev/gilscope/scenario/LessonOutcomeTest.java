@@ -1,5 +1,6 @@
 package dev.gilscope.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilscope.runtime.Comparison;
@@ -39,6 +40,17 @@ class LessonOutcomeTest {
                 .findFirst().orElse("not measured");
         assertTrue(expected.condition().holds(result), id + ": expected '" + expected.text() + "' (" + expected.condition()
                 + "), measured " + value + " — " + measured);
+
+        // What a learner reads after predicting the lesson's answer, or another one.
+        Verdict held = lesson.verdict(expected, result);
+        assertEquals(Verdict.Outcome.HELD, held.outcome());
+        assertTrue(held.text().startsWith("Your prediction held: “" + expected.text() + "”. Measured on this machine: "
+                + expected.condition().mode().cliName() + " " + expected.condition().measure().label() + " " + value), held.text());
+        Lesson.Choice other = lesson.choices().stream().filter(c -> !c.expected()).findFirst().orElseThrow();
+        Verdict missed = lesson.verdict(other, result);
+        assertEquals(Verdict.Outcome.DID_NOT_HOLD, missed.outcome());
+        assertTrue(missed.text().startsWith("Not this time. You predicted “" + other.text() + "”; what happened: “"
+                + expected.text() + "”."), missed.text());
     }
 
     private static String describe(ModeResult r) {

@@ -14,16 +14,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writes a file through a temporary sibling that replaces it only once complete, so a failed or
  * interrupted save never leaves a half-written trace in place of a good one.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFile() {}
 
-    static void write(Path file, Body body) throws IOException {
+    /** Writes {@code text} as UTF-8. */
+    public static void write(Path file, String text) throws IOException {
+        write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    public static void write(Path file, Body body) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         if (dir != null) Files.createDirectories(dir);
