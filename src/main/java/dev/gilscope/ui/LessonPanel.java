@@ -311,7 +311,11 @@ final class LessonPanel extends VBox {
             verdict.setText(r.verdict().text());
             verdict.getStyleClass().setAll("label", "lesson-verdict", "verdict-" + r.verdict().outcome().name()
                     .toLowerCase(Locale.ROOT).replace('_', '-'));
-            figures.getChildren().setAll(session.figureLines(r.result()).stream().map(Label::new).toList());
+            figures.getChildren().setAll(session.figureLines(r.result()).stream().map(line -> {
+                Label l = new Label(line);
+                l.setWrapText(true);
+                return l;
+            }).toList());
         });
         boolean latency = last.isPresent() && drawHistogram(last.get().result());
         histogram.setVisible(latency);
