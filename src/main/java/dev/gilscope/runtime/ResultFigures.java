@@ -1,5 +1,7 @@
 package dev.gilscope.runtime;
 
+import dev.gilscope.runtime.RunRequest.Field;
+
 import dev.gilscope.trace.Lane;
 import dev.gilscope.trace.LaneState;
 import dev.gilscope.trace.LockStatistics;
@@ -22,17 +24,18 @@ public final class ResultFigures {
     public static Map<String, Object> parameters(ComparisonResult c) {
         LockSettings lock = c.settings().lock();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tasks", c.params().tasks());
-        m.put("size", c.params().size());
-        m.put("chunkSize", c.params().chunkSize());
-        m.put("workers", c.settings().workers());
-        m.put("gil", lock.algorithm() == LockSettings.Algorithm.LEGACY ? "legacy" : "new");
-        m.put("switchIntervalMs", lock.intervalNanos() / 1e6);
-        m.put("forcedSwitching", lock.forcedSwitching());
-        m.put("legacyTicks", lock.legacyTicks());
-        m.put("checkpoints", lock.checkpoints() == LockSettings.CheckpointPlacement.EVERY_STEP ? "every-step" : "back-edges");
-        m.put("cores", c.settings().cores() == null ? "all" : CoreList.format(c.settings().cores()));
-        m.put("pool", c.settings().pool() == RunSettings.Pool.WARM ? "warm" : "cold");
+        // Named as the command line's options in camel case, so each parameter leads back to its field.
+        m.put(Field.TASKS.parameterName(), c.params().tasks());
+        m.put(Field.SIZE.parameterName(), c.params().size());
+        m.put(Field.CHUNK_SIZE.parameterName(), c.params().chunkSize());
+        m.put(Field.WORKERS.parameterName(), c.settings().workers());
+        m.put(Field.GIL.parameterName(), lock.algorithm() == LockSettings.Algorithm.LEGACY ? "legacy" : "new");
+        m.put(Field.SWITCH_INTERVAL.parameterName(), lock.intervalNanos() / 1e6);
+        m.put(RunRequest.parameterName("forced-switching"), lock.forcedSwitching());
+        m.put(Field.LEGACY_TICKS.parameterName(), lock.legacyTicks());
+        m.put(Field.CHECKPOINTS.parameterName(), lock.checkpoints() == LockSettings.CheckpointPlacement.EVERY_STEP ? "every-step" : "back-edges");
+        m.put(Field.CORES.parameterName(), c.settings().cores() == null ? "all" : CoreList.format(c.settings().cores()));
+        m.put(Field.POOL.parameterName(), c.settings().pool() == RunSettings.Pool.WARM ? "warm" : "cold");
         return m;
     }
 

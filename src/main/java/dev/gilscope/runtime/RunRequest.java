@@ -33,6 +33,39 @@ public record RunRequest(String workload, String modes, Integer workers, Integer
         public String optionName() {
             return optionName;
         }
+
+        /** How saved runs and reports name it ("switchIntervalMs"): see {@link RunRequest#parameterName}. */
+        public String parameterName() {
+            return RunRequest.parameterName(optionName);
+        }
+
+        /** The field the command line spells {@code option} ("chunk-size"), if there is one. */
+        public static java.util.Optional<Field> byOptionName(String option) {
+            return java.util.Arrays.stream(values()).filter(f -> f.optionName.equals(option)).findFirst();
+        }
+
+        /** The field a saved run's parameter {@code name} ("chunkSize") holds, if there is one. */
+        public static java.util.Optional<Field> byParameterName(String name) {
+            return java.util.Arrays.stream(values()).filter(f -> f.parameterName().equals(name)).findFirst();
+        }
+    }
+
+    /**
+     * An option's name as the parameters of a saved run or a JSON report spell it: the command line's
+     * spelling in camel case (chunk-size → chunkSize, forced-switching → forcedSwitching).
+     */
+    public static String parameterName(String option) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char ch : option.toCharArray()) {
+            if (ch == '-') {
+                upper = true;
+                continue;
+            }
+            out.append(upper ? Character.toUpperCase(ch) : ch);
+            upper = false;
+        }
+        return out.toString();
     }
 
     /** A wrong input: which field, and a problem that reads after the field's name ("0 must be at least 1"). */

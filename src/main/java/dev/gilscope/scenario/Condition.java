@@ -150,6 +150,12 @@ public record Condition(Measure measure, Mode mode, double low, double high) {
         return v.isPresent() && v.getAsDouble() >= low && v.getAsDouble() < high;
     }
 
+    /** The figure in this run, named: "gil-threads speed-up 1.02×", or "… not measured". */
+    public String describe(ComparisonResult result) {
+        OptionalDouble v = value(result);
+        return mode.cliName() + " " + measure.label() + " " + (v.isPresent() ? format(v.getAsDouble()) : "not measured");
+    }
+
     /** The figure as a learner reads it: "1.02×", "12.5 %", "4.1 ms". */
     public String format(double value) {
         return measure.format(value);

@@ -73,7 +73,8 @@ public final class LessonFile {
         }
     }
 
-    private static final String FORCED_SWITCHING = "forced-switching";
+    /** The one run setting that is not a {@link Field}: on or off, written yes or no. */
+    public static final String FORCED_SWITCHING = "forced-switching";
 
     private LessonFile() {}
 
@@ -218,18 +219,25 @@ public final class LessonFile {
 
     private static RunRequest request(String source, Map<Field, String> run, String forcedText, Map<String, Integer> lineOf)
             throws FormatException {
-        boolean forced = switch (forcedText == null ? "yes" : forcedText) {
-            case "yes", "on", "true" -> true;
-            case "no", "off", "false" -> false;
-            default -> throw new FormatException(source, lineOf.get(FORCED_SWITCHING),
-                    FORCED_SWITCHING + ": '" + forcedText + "' is not yes or no");
-        };
+        Boolean forced = switchedOn(forcedText == null ? "yes" : forcedText);
+        if (forced == null) {
+            throw new FormatException(source, lineOf.get(FORCED_SWITCHING), FORCED_SWITCHING + ": '" + forcedText + "' is not yes or no");
+        }
         return new RunRequest(run.get(Field.WORKLOAD), run.getOrDefault(Field.MODES, RunRequest.ALL_MODES),
                 integer(source, run, Field.WORKERS, lineOf), integer(source, run, Field.TASKS, lineOf),
                 longValue(source, run, Field.SIZE, lineOf), integer(source, run, Field.CHUNK_SIZE, lineOf),
                 decimal(source, run, Field.SWITCH_INTERVAL, lineOf), run.get(Field.GIL),
                 integer(source, run, Field.LEGACY_TICKS, lineOf), forced, run.get(Field.CHECKPOINTS), run.get(Field.CORES),
                 run.get(Field.POOL), EventBudget.DEFAULT_MAX_EVENTS);
+    }
+
+    /** A yes/no value as a lesson writes it (yes, on, true / no, off, false), or null when it is neither. */
+    public static Boolean switchedOn(String text) {
+        return switch (text) {
+            case "yes", "on", "true" -> true;
+            case "no", "off", "false" -> false;
+            default -> null;
+        };
     }
 
     private static RunRequest.Checked checked(String source, RunRequest request, Map<String, Integer> lineOf) throws FormatException {

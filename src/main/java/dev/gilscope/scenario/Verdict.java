@@ -2,7 +2,6 @@ package dev.gilscope.scenario;
 
 import dev.gilscope.runtime.ComparisonResult;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * What a run says about a learner's prediction, in the numbers this run measured on this machine.
@@ -33,12 +32,12 @@ public record Verdict(Outcome outcome, Lesson.Choice predicted, Optional<Lesson.
         if (predicted == null) {
             Lesson.Choice about = happened.orElse(lesson.expectedChoice());
             return new Verdict(Outcome.SHOWN, null, happened, happened.isPresent()
-                    ? "What happened: “" + about.text() + "”. Measured on this machine: " + measured(about.condition(), result) + "."
-                    : "No answer fits this run: " + measured(about.condition(), result) + ".");
+                    ? "What happened: “" + about.text() + "”. Measured on this machine: " + about.condition().describe(result) + "."
+                    : "No answer fits this run: " + about.condition().describe(result) + ".");
         }
         if (happened.isPresent()) {
             Lesson.Choice h = happened.get();
-            String measured = measured(h.condition(), result);
+            String measured = h.condition().describe(result);
             if (h == predicted) {
                 return new Verdict(Outcome.HELD, predicted, happened, "Your prediction held: “" + predicted.text() + "”. "
                         + "Measured on this machine: " + measured + " (this answer means " + h.condition().range() + ").");
@@ -53,14 +52,7 @@ public record Verdict(Outcome outcome, Lesson.Choice predicted, Optional<Lesson.
                     + asked.measure().label() + " (the mode failed, was cancelled or was not run), so the prediction "
                     + "cannot be checked. Run the lesson again.");
         }
-        return new Verdict(Outcome.NO_ANSWER_FITS, predicted, happened, "No answer fits this run: " + measured(asked, result)
+        return new Verdict(Outcome.NO_ANSWER_FITS, predicted, happened, "No answer fits this run: " + asked.describe(result)
                 + ". Another program may be busy on the cores; run the lesson again.");
-    }
-
-    /** "gil-threads speed-up 1.02×". */
-    private static String measured(Condition condition, ComparisonResult result) {
-        OptionalDouble value = condition.value(result);
-        return condition.mode().cliName() + " " + condition.measure().label() + " "
-                + (value.isPresent() ? condition.format(value.getAsDouble()) : "not measured");
     }
 }

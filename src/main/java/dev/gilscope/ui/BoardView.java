@@ -6,6 +6,7 @@ import dev.gilscope.runtime.ResultFigures;
 import dev.gilscope.runtime.RunRequest;
 import dev.gilscope.runtime.RunRequest.Field;
 import dev.gilscope.scenario.Lesson;
+import dev.gilscope.scenario.LessonFile;
 import dev.gilscope.trace.LaneState;
 import dev.gilscope.workload.Workload;
 import dev.gilscope.workload.Workloads;
@@ -255,7 +256,7 @@ public final class BoardView extends BorderPane {
         Map<String, Object> p = ResultFigures.parameters(result);
         Map<Field, String> values = new EnumMap<>(Field.class);
         values.put(Field.WORKLOAD, result.workload().name());
-        p.forEach((key, value) -> fieldFor(key).ifPresent(f -> values.put(f, String.valueOf(value))));
+        p.forEach((key, value) -> Field.byParameterName(key).ifPresent(f -> values.put(f, String.valueOf(value))));
         fillForm(values, result.settings().lock().forcedSwitching(), result.modes().stream().map(m -> m.mode()).toList());
     }
 
@@ -263,7 +264,7 @@ public final class BoardView extends BorderPane {
     public void fillForm(String workload, Map<String, String> parameters, List<Mode> modes) {
         Map<Field, String> values = new EnumMap<>(Field.class);
         values.put(Field.WORKLOAD, workload);
-        parameters.forEach((key, value) -> fieldFor(key).ifPresent(f -> values.put(f, value)));
+        parameters.forEach((key, value) -> Field.byParameterName(key).ifPresent(f -> values.put(f, value)));
         fillForm(values, !"false".equals(parameters.get("forcedSwitching")), modes);
     }
 
@@ -292,13 +293,8 @@ public final class BoardView extends BorderPane {
 
     /** Sets one run setting, spelled as the command line's option ("switch-interval-ms", "forced-switching"). */
     void setOption(String option, String value) {
-        if (option.equals("forced-switching")) {
-            forced.setSelected(List.of("yes", "on", "true").contains(value));
-            return;
-        }
-        for (Field f : Field.values()) {
-            if (f.optionName().equals(option)) setField(f, value);
-        }
+        if (option.equals(LessonFile.FORCED_SWITCHING)) forced.setSelected(Boolean.TRUE.equals(LessonFile.switchedOn(value)));
+        else Field.byOptionName(option).ifPresent(f -> setField(f, value));
     }
 
     private void fillForm(Map<Field, String> values, boolean forcedSwitching, List<Mode> modes) {
@@ -314,22 +310,6 @@ public final class BoardView extends BorderPane {
         if (control instanceof TextField text) text.setText(shown);
         else if (control instanceof ComboBox<?> combo) ((ComboBox<String>) combo).setValue(shown);
         else if (control instanceof ChoiceBox<?> choice) ((ChoiceBox<String>) choice).setValue(shown);
-    }
-
-    private static Optional<Field> fieldFor(String parameter) {
-        return switch (parameter) {
-            case "tasks" -> Optional.of(Field.TASKS);
-            case "size" -> Optional.of(Field.SIZE);
-            case "chunkSize" -> Optional.of(Field.CHUNK_SIZE);
-            case "workers" -> Optional.of(Field.WORKERS);
-            case "gil" -> Optional.of(Field.GIL);
-            case "switchIntervalMs" -> Optional.of(Field.SWITCH_INTERVAL);
-            case "legacyTicks" -> Optional.of(Field.LEGACY_TICKS);
-            case "checkpoints" -> Optional.of(Field.CHECKPOINTS);
-            case "cores" -> Optional.of(Field.CORES);
-            case "pool" -> Optional.of(Field.POOL);
-            default -> Optional.empty();
-        };
     }
 
     // ---- controls -------------------------------------------------------------------------------

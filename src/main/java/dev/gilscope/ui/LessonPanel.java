@@ -258,10 +258,7 @@ final class LessonPanel extends VBox {
     }
 
     private static String optionLabel(String option) {
-        for (RunRequest.Field f : RunRequest.Field.values()) {
-            if (f.optionName().equals(option)) return RunForm.label(f);
-        }
-        return "Forced switching";
+        return RunRequest.Field.byOptionName(option).map(RunForm::label).orElse("Forced switching");
     }
 
     /** Presentation mode: the explanation and the Python code fold away, so the board and the verdict fit. */

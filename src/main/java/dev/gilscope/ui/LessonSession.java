@@ -3,6 +3,7 @@ package dev.gilscope.ui;
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.ModeResult;
 import dev.gilscope.runtime.ResultFigures;
+import dev.gilscope.runtime.RunRequest;
 import dev.gilscope.scenario.Condition;
 import dev.gilscope.scenario.Lesson;
 import dev.gilscope.scenario.Verdict;
@@ -117,7 +118,7 @@ final class LessonSession {
     private String label(ComparisonResult result) {
         if (lesson.tries().isEmpty()) return "run " + (runs.size() + 1);
         var parameters = ResultFigures.parameters(result);
-        return lesson.tries().stream().map(t -> t.option() + " " + plain(parameters.get(camelCase(t.option()))))
+        return lesson.tries().stream().map(t -> t.option() + " " + plain(parameters.get(RunRequest.parameterName(t.option()))))
                 .collect(Collectors.joining(", "));
     }
 
@@ -139,26 +140,7 @@ final class LessonSession {
 
     /** A line of the runs table: the run's settings and the figure the expected answer is about. */
     String runLine(Run run) {
-        Condition c = lesson.expectedChoice().condition();
-        OptionalDouble v = c.value(run.result());
-        String figure = c.mode().cliName() + " " + c.measure().label() + " "
-                + (v.isPresent() ? c.format(v.getAsDouble()) : "not measured");
-        return run.label() + " → " + figure;
-    }
-
-    /** The command line's option name as the saved parameters spell it: chunk-size → chunkSize. */
-    private static String camelCase(String option) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char ch : option.toCharArray()) {
-            if (ch == '-') {
-                upper = true;
-                continue;
-            }
-            out.append(upper ? Character.toUpperCase(ch) : ch);
-            upper = false;
-        }
-        return out.toString();
+        return run.label() + " → " + lesson.expectedChoice().condition().describe(run.result());
     }
 
     private static String plain(Object value) {
