@@ -4,7 +4,6 @@ import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.Mode;
 import dev.gilscope.scenario.Lesson;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +16,7 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
+import dev.gilscope.trace.export.AtomicFile;
 import javax.imageio.ImageIO;
 
 /**
@@ -106,12 +106,12 @@ public final class BoardPicture {
         return scene.snapshot(null); // exactly the size asked for, even if the board would like more room
     }
 
+    /** Writes the picture through a temporary file, so a failed write never replaces a good picture. */
     public static void writePng(WritableImage image, Path out) throws IOException {
-        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", tmp.toFile())) {
-            throw new IOException("no PNG writer available");
-        }
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.awt.image.BufferedImage picture = SwingFXUtils.fromFXImage(image, null);
+        AtomicFile.write(out, stream -> {
+            if (!ImageIO.write(picture, "png", stream)) throw new IOException("no PNG writer available");
+        });
     }
 
     static void startToolkit() {
