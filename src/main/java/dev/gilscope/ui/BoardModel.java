@@ -7,6 +7,7 @@ import dev.gilscope.runtime.ModeResult;
 import dev.gilscope.runtime.RunControl;
 import dev.gilscope.runtime.RunRequest;
 import dev.gilscope.trace.ModeTrace;
+import dev.gilscope.trace.Note;
 import dev.gilscope.runtime.ResultFigures;
 import dev.gilscope.sampling.CpuProbe;
 import dev.gilscope.trace.export.ChromeTraceWriter;
@@ -17,6 +18,7 @@ import dev.gilscope.trace.export.TraceReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +44,9 @@ public final class BoardModel {
     private String status = "Pick a workload and press Run.";
     private volatile boolean running;
     private boolean lastRunCancelled;
+    private final List<Note> notes = new ArrayList<>();
+    private long notesVersion;
+    private boolean notesSaved = true;
 
     /**
      * Nice value of the workers of a run started from the window: the kernel runs them at a lower priority
@@ -111,6 +116,7 @@ public final class BoardModel {
         lastRequest = request;
         lastResult = null;
         opened = null;
+        setNotes(List.of());
         running = true;
         lastRunCancelled = false;
         RunControl runControl = new RunControl();
@@ -188,9 +194,16 @@ public final class BoardModel {
 
     /** Shows a finished comparison (a saved run, or one made for a picture) in place of the rows. */
     public void show(ComparisonResult result) {
+        show(result, List.of());
+    }
+
+    /** The same with notes pinned to the run (a video of the window's run films them too). */
+    public void show(ComparisonResult result, List<Note> pinned) {
         for (ModeRow row : rows.values()) row.clear();
         for (ModeResult mode : result.modes()) rows.get(mode.mode()).show(mode);
         lastResult = result;
+        opened = null;
+        setNotes(pinned);
         setStatus("Showing " + result.workload().name() + ": " + summary(result));
     }
 
@@ -203,8 +216,9 @@ public final class BoardModel {
         List<ModeTrace> traces = shownTraces("save");
         RunInfo info = lastResult != null
                 ? ResultFigures.runInfo(lastResult, CpuProbe.get().allowedCores().cardinality()) : opened.info();
-        ChromeTraceWriter.write(file, info, traces);
-        setStatus("Saved to " + file);
+        ChromeTraceWriter.write(file, info.withNotes(notes), traces);
+        notesSaved = true;
+        setStatus("Saved to " + file + (notes.isEmpty() ? "" : " with " + count(notes.size(), "note")));
     }
 
     /** Writes every segment and instant of what the board shows as CSV. */
@@ -223,7 +237,13 @@ public final class BoardModel {
     /** Shows a saved run in place of the rows. A file that cannot be opened throws and changes nothing on the board. */
     public void open(Path file) throws IOException {
         if (running) throw new IllegalStateException("a run is going; open the file when it has finished or been cancelled");
-        SavedRun run = TraceReader.read(file);
+        show(TraceReader.read(file));
+        setStatus("Opened " + file.getFileName() + ": " + opened.info().workload() + " " + opened.info().parameters()
+                + (notes.isEmpty() ? "" : " · " + count(notes.size(), "note")));
+    }
+
+    /** Shows a run read back from a file, with its notes, in place of the rows. */
+    public void show(SavedRun run) {
         for (ModeRow row : rows.values()) row.clear();
         for (ModeTrace trace : run.modes()) {
             Mode.byName(trace.mode()).ifPresent(mode -> rows.get(mode).showSaved(trace, run.info().summary(trace.mode())));
@@ -231,12 +251,65 @@ public final class BoardModel {
         opened = run;
         lastResult = null;
         lastRequest = null;
-        setStatus("Opened " + file.getFileName() + ": " + run.info().workload() + " " + run.info().parameters());
+        setNotes(run.info().notes());
+        setStatus("Showing the saved run of " + run.info().workload());
     }
 
     /** The saved run the board shows, if it shows one. */
     public Optional<SavedRun> opened() {
         return Optional.ofNullable(opened);
+    }
+
+    // ---- the presenter's notes ------------------------------------------------------------------
+
+    /** The notes pinned to the run on the board, in time order. */
+    public List<Note> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** Changes whenever a note is pinned or removed, or the board shows another run. */
+    public long notesVersion() {
+        return notesVersion;
+    }
+
+    /** Notes pinned since the run was last saved (0 when it was saved, or has none): they go if another run replaces it. */
+    public int unsavedNotes() {
+        return notesSaved ? 0 : notes.size();
+    }
+
+    /** Pins a note to the run on the board; it is saved with the run. */
+    public void pin(Note note) {
+        if (running) throw new IllegalStateException("a run is going; pin notes to it once it has finished");
+        if (lastResult == null && opened == null) throw new IllegalStateException("there is no run to pin a note to yet");
+        if (notes.size() >= Note.MAX_NOTES) throw new IllegalStateException("a run keeps at most " + Note.MAX_NOTES + " notes");
+        notes.add(note);
+        notes.sort(Comparator.comparingLong(Note::atNanos));
+        notesChanged();
+        setStatus("Pinned a note at " + Durations.moment(note.atNanos()) + ". Save the run to keep it (File → Save run).");
+    }
+
+    public void unpin(Note note) {
+        if (notes.remove(note)) {
+            notesChanged();
+            setStatus("Removed the note at " + Durations.moment(note.atNanos()) + ".");
+        }
+    }
+
+    private void setNotes(List<Note> pinned) {
+        notes.clear();
+        notes.addAll(pinned);
+        notes.sort(Comparator.comparingLong(Note::atNanos));
+        notesVersion++;
+        notesSaved = true;
+    }
+
+    private void notesChanged() {
+        notesVersion++;
+        notesSaved = false;
+    }
+
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 
     /** Sequential wall time divided by this mode's, when both finished with a right answer. */

@@ -5,7 +5,10 @@ import dev.gilscope.runtime.Mode;
 import dev.gilscope.scenario.Lesson;
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.gilscope.trace.Note;
+import dev.gilscope.trace.export.SavedRun;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -81,13 +84,30 @@ public final class BoardPicture {
      * yet laid out. Call on the UI thread.
      */
     static BoardView board(ComparisonResult result, Lesson lesson, boolean dark, boolean presentation) {
+        return board(result, lesson, List.of(), dark, presentation);
+    }
+
+    /** The same with the presenter's notes pinned to the run. */
+    static BoardView board(ComparisonResult result, Lesson lesson, List<Note> notes, boolean dark, boolean presentation) {
         BoardModel model = new BoardModel(Runnable::run);
         BoardView board = new BoardView(model);
         board.setDark(dark);
         if (lesson != null) board.openLesson(lesson);
-        model.show(result);
+        model.show(result, notes);
         board.fillForm(result);
         if (lesson != null) board.lessons().showOutcome(result);
+        board.setPresentation(presentation);
+        return board;
+    }
+
+    /** An off-screen board showing a run read back from a file, with its notes. Call on the UI thread. */
+    static BoardView board(SavedRun run, boolean dark, boolean presentation) {
+        BoardModel model = new BoardModel(Runnable::run);
+        BoardView board = new BoardView(model);
+        board.setDark(dark);
+        model.show(run);
+        board.fillForm(run.info().workload(), run.info().parameters(), run.modes().stream()
+                .flatMap(t -> Mode.byName(t.mode()).stream()).toList());
         board.setPresentation(presentation);
         return board;
     }

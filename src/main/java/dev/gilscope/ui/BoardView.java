@@ -49,6 +49,8 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import dev.gilscope.trace.EventKind;
+import dev.gilscope.trace.Note;
+import dev.gilscope.trace.export.SavedRun;
 
 /**
  * The whole board: run controls on top, a row per mode on one time axis in the middle, the legend and
@@ -88,10 +90,25 @@ public final class BoardView extends BorderPane {
     private boolean dark;
     private Node lockLine;
     private final Label callout = new Label();
+    private final HBox noteBar = new HBox(8);
+    private final Label noteWhere = new Label();
+    private final TextField noteText = new TextField();
+    private String noteMode = "";
+    private long noteAt;
+    /** The action (Run, Open) the user was warned would drop unsaved notes; doing it again goes ahead. */
+    private String warnedAbout;
     private final Button nextHandoff = new Button("Next hand-off");
     private final Button nextDrop = new Button("Next drop request");
     private final ShortcutSheet shortcuts = new ShortcutSheet();
+    private boolean shortcutPressed;
     private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
+    /** Swallows the character of a letter shortcut, which would otherwise land in the field it focused (A → the note line). */
+    private final javafx.event.EventHandler<KeyEvent> typedAfterShortcut = e -> {
+        if (shortcutPressed) {
+            shortcutPressed = false;
+            e.consume();
+        }
+    };
     private final LessonPanel lessons;
     private final ScrollPane lessonsScroll;
     private final CheckBox liveToggle = new CheckBox("draw live");
@@ -145,8 +162,14 @@ public final class BoardView extends BorderPane {
         setBottom(footer());
         showLessons(false);
         sceneProperty().addListener((o, was, scene) -> {
-            if (was != null) was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-            if (scene != null) scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+            if (was != null) {
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+                was.removeEventFilter(KeyEvent.KEY_TYPED, typedAfterShortcut);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+                scene.addEventFilter(KeyEvent.KEY_TYPED, typedAfterShortcut);
+            }
         });
         model.onChange(this::modelChanged);
         state.setHoverSink(text -> hoverInfo.setText(text));
@@ -482,14 +505,17 @@ public final class BoardView extends BorderPane {
     }
 
     /**
-     * Films the replay of the last run at the replay's speed, as MP4 or GIF by the file's name: the part of
-     * the run in view when zoomed in, else all of it. Drawn off-screen at 1920×1080 (in presentation mode if
-     * it is on) a frame at a time, so the window stays usable; progress shows in the status line.
+     * Films the replay of the run on the board (the last run made here, or the one opened) at the replay's
+     * speed, as MP4 or GIF by the file's name: the part of the run in view when zoomed in, else all of it,
+     * with the notes pinned to it. Drawn off-screen at 1920×1080 (in presentation mode if it is on) a frame
+     * at a time, so the window stays usable; progress shows in the status line.
      */
     public void exportVideo(Path file) {
         ComparisonResult result = model.lastResult().orElse(null);
-        if (result == null || model.running()) {
-            model.say("A video is made from a run made in this window: run the comparison, then export its replay.");
+        SavedRun saved = model.opened().orElse(null);
+        if ((result == null && saved == null) || model.running()) {
+            model.say(model.running() ? "A video is made once the run has finished."
+                    : "There is no run to film yet: run the comparison or open a saved run, then export its replay.");
             return;
         }
         boolean gif = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gif");
@@ -505,13 +531,17 @@ public final class BoardView extends BorderPane {
             return;
         }
         Lesson lesson = getRight() != null ? lessons.current() : null;
+        List<Note> notes = model.notes();
+        SavedRun savedWithNotes = saved == null ? null : new SavedRun(saved.info().withNotes(notes), saved.modes());
         model.say("Writing " + file.getFileName() + " …");
+        ReplayVideo.Progress progress = (written, total) -> {
+            if (written % 10 == 0) javafx.application.Platform.runLater(() ->
+                    model.say("Writing " + file.getFileName() + ": frame " + written + " of " + total + " …"));
+        };
         Thread.ofPlatform().name("gilscope-video").daemon().start(() -> {
             try {
-                ReplayVideo.write(result, lesson, options, file, (written, total) -> {
-                    if (written % 10 == 0) javafx.application.Platform.runLater(() ->
-                            model.say("Writing " + file.getFileName() + ": frame " + written + " of " + total + " …"));
-                });
+                if (result != null) ReplayVideo.write(result, lesson, notes, options, file, progress);
+                else ReplayVideo.write(savedWithNotes, options, file, progress);
                 javafx.application.Platform.runLater(() -> model.say("Wrote the replay to " + file + " ("
                         + ReplayVideo.speedText(options.speed()) + " speed)"));
             } catch (IOException | RuntimeException e) {
@@ -522,6 +552,7 @@ public final class BoardView extends BorderPane {
 
     /** Opens a saved run; a file gilscope cannot read leaves the board as it was and says why. */
     public void openRun(Path file) {
+        if (!mayReplaceRun("Open")) return;
         withFile("Could not open " + file.getFileName(), () -> {
             model.open(file);
             model.opened().ifPresent(run -> fillForm(run.info().workload(), run.info().parameters(),
@@ -645,6 +676,7 @@ public final class BoardView extends BorderPane {
     /** Starts the run the form describes; false when the form is wrong (it says why) or a run is going. */
     private boolean runChecked(RunForm.Check check) {
         if (!check.ok() || model.running()) return false;
+        if (!mayReplaceRun("Run")) return false;
         stopReplay();
         state.window().reset();
         model.run(check.request());
@@ -668,9 +700,18 @@ public final class BoardView extends BorderPane {
         HBox.setHgrow(axis, Priority.ALWAYS);
         column.getChildren().add(axisLine);
         for (Mode mode : Mode.values()) {
-            ModeRowView view = new ModeRowView(model.row(mode), model, state, (row, format) ->
+            ModeRowView view = new ModeRowView(model.row(mode), model, state, new ModeRowView.RowActions() {
+                @Override
+                public void export(ModeRow row, String format) {
                     choose(true, "Export the " + row.mode().cliName() + " row", "*." + format)
-                            .ifPresent(file -> exportRow(row.mode(), format, file)));
+                            .ifPresent(file -> exportRow(row.mode(), format, file));
+                }
+
+                @Override
+                public void pinNote(ModeRow row, long atNanos) {
+                    askForNote(row.mode().cliName(), atNanos);
+                }
+            });
             rowViews.add(view);
             column.getChildren().add(view);
         }
@@ -743,7 +784,7 @@ public final class BoardView extends BorderPane {
         replayBar.setAlignment(Pos.CENTER_LEFT);
         hoverInfo.setId("hover-info");
         hoverInfo.getStyleClass().add("hover-info");
-        VBox footer = new VBox(4, replayBar, callout, legend, coreLegend, hoverInfo);
+        VBox footer = new VBox(4, replayBar, noteBar(), callout, legend, coreLegend, hoverInfo);
         footer.setPadding(new Insets(4, 10, 8, 10));
         footer.getStyleClass().add("footer");
         return footer;
@@ -754,6 +795,77 @@ public final class BoardView extends BorderPane {
         Label label = new Label(text, swatch);
         label.getStyleClass().add("legend-chip");
         return label;
+    }
+
+    // ---- the presenter's notes ------------------------------------------------------------------
+
+    private Node noteBar() {
+        noteBar.setId("note-bar");
+        noteBar.setAlignment(Pos.CENTER_LEFT);
+        noteWhere.setId("note-where");
+        noteText.setId("note-text");
+        noteText.setPromptText("What happens here? One line, up to " + Note.MAX_CHARS + " characters");
+        HBox.setHgrow(noteText, Priority.ALWAYS);
+        noteText.setOnAction(e -> pinNote());
+        Button pin = new Button("Pin");
+        pin.setId("note-pin");
+        pin.setDefaultButton(false);
+        pin.setOnAction(e -> pinNote());
+        Button close = new Button("Cancel");
+        close.setId("note-cancel");
+        close.setOnAction(e -> closeNoteBar());
+        noteBar.getChildren().setAll(noteWhere, noteText, pin, close);
+        noteBar.setVisible(false);
+        noteBar.setManaged(false);
+        return noteBar;
+    }
+
+    /** Opens the note line under the replay bar for a note at {@code atNanos} on {@code mode}'s row ("" = every row). */
+    void askForNote(String mode, long atNanos) {
+        noteMode = mode;
+        noteAt = atNanos;
+        noteWhere.setText("Note at " + Durations.moment(atNanos) + (mode.isEmpty() ? " on every row:" : " on " + mode + ":"));
+        noteText.clear();
+        noteBar.setVisible(true);
+        noteBar.setManaged(true);
+        noteText.requestFocus();
+    }
+
+    /** A: a note at the replay's clock on every row, for the presenter who paused on a moment. */
+    private void noteAtReplay() {
+        if (state.replay().active()) askForNote("", state.replay().position());
+        else model.say("Pause the replay where the note belongs and press A, or right-click a row at that moment.");
+    }
+
+    private void pinNote() {
+        try {
+            model.pin(new Note(noteAt, noteMode, noteText.getText()));
+            closeNoteBar();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            model.say("Could not pin the note: " + e.getMessage());
+        }
+    }
+
+    private void closeNoteBar() {
+        noteBar.setVisible(false);
+        noteBar.setManaged(false);
+    }
+
+    /**
+     * Whether {@code action} may replace the run on the board. With notes not saved yet, the first try
+     * says so and does nothing; trying again goes ahead and the notes go with the run.
+     */
+    private boolean mayReplaceRun(String action) {
+        int unsaved = model.unsavedNotes();
+        if (unsaved == 0 || action.equals(warnedAbout)) {
+            warnedAbout = null;
+            return true;
+        }
+        warnedAbout = action;
+        model.say("This run has " + unsaved + (unsaved == 1 ? " note" : " notes") + " not saved yet. Save the run "
+                + "(File → Save run…) to keep " + (unsaved == 1 ? "it" : "them") + ", or " + action + " again to drop "
+                + (unsaved == 1 ? "it." : "them."));
+        return false;
     }
 
     /**
@@ -773,20 +885,46 @@ public final class BoardView extends BorderPane {
         replay.seek(moment.get().atNanos());
         state.replayMoved();
         play.setText("▶ Replay");
-        callout.setText(moment.get().callout());
+        callout.setText(withNote(moment.get().callout(), moment.get().atNanos(), speed.getValue().factor()));
     }
 
     /**
      * Holds the replay at {@code nanos} and names the latest hand-off or drop request, as playing would:
      * one frame of a video.
      */
-    void showReplayAt(long nanos) {
+    void showReplayAt(long nanos, double replaySpeed) {
         ReplayClock replay = state.replay();
         replay.pause();
         replay.seek(nanos);
         state.replayMoved();
-        callout.setText(Moments.latest(model.rows(), nanos, CALLOUT_MEMORY_NANOS).map(Moments.Moment::callout).orElse(""));
+        callout.setText(calloutAt(nanos, replaySpeed));
     }
+
+    /** The latest hand-off or drop request near {@code nanos}, under the note pinned just before it, if any. */
+    private String calloutAt(long nanos, double replaySpeed) {
+        return withNote(Moments.latest(model.rows(), nanos, CALLOUT_MEMORY_NANOS).map(Moments.Moment::callout).orElse(""),
+                nanos, replaySpeed);
+    }
+
+    /**
+     * {@code text} under the latest note at or before {@code nanos} that is still being read: a note stays
+     * up for 4 seconds on screen, however slow the replay, or until the next note.
+     */
+    private String withNote(String text, long nanos, double replaySpeed) {
+        List<Note> notes = model.notes();
+        long reading = Math.round(NOTE_SCREEN_NANOS * replaySpeed);
+        for (int i = notes.size() - 1; i >= 0; i--) {
+            Note note = notes.get(i);
+            if (note.atNanos() > nanos) continue;
+            if (nanos - note.atNanos() > reading) break;
+            String line = "✎ " + (i + 1) + " · " + note.text();
+            return text.isEmpty() ? line : line + "\n" + text;
+        }
+        return text;
+    }
+
+    /** How long a note stays in the callout during a replay: 4 seconds of screen time. */
+    private static final long NOTE_SCREEN_NANOS = 4_000_000_000L;
 
     /** How long a callout stays up after its event while the replay plays: 20 ms of the run. */
     private static final long CALLOUT_MEMORY_NANOS = 20_000_000;
@@ -803,7 +941,7 @@ public final class BoardView extends BorderPane {
             return;
         }
         if (!replay.playing()) return; // paused: keep what the step or the last frame said
-        String text = Moments.latest(model.rows(), replay.position(), CALLOUT_MEMORY_NANOS).map(Moments.Moment::callout).orElse("");
+        String text = calloutAt(replay.position(), speed.getValue().factor());
         if (!text.equals(callout.getText())) callout.setText(text);
     }
 
@@ -824,6 +962,7 @@ public final class BoardView extends BorderPane {
                 case P -> () -> setPresentation(!presentation);
                 case R -> () -> { if (!play.isDisabled()) togglePlay(); };
                 case S -> this::nextSpeed;
+                case A -> this::noteAtReplay;
                 case N -> () -> stepTo(e.isShiftDown() ? EventKind.DROP_REQUEST : EventKind.HANDOFF);
                 case L -> () -> {
                     showLessons(true);
@@ -834,7 +973,9 @@ public final class BoardView extends BorderPane {
             };
         }
         if (action == null && !typing && "?".equals(e.getText())) action = () -> shortcuts.toggle(this);
+        shortcutPressed = false;
         if (action != null) {
+            shortcutPressed = !e.getText().isEmpty();
             action.run();
             e.consume();
         }
@@ -848,6 +989,7 @@ public final class BoardView extends BorderPane {
 
     private void escape() {
         if (shortcuts.showing()) shortcuts.hide();
+        else if (noteBar.isVisible()) closeNoteBar();
         else if (model.running()) model.cancel();
         else if (state.replay().active()) stopReplay();
     }

@@ -1,5 +1,9 @@
 package dev.gilscope.ui;
 
+import dev.gilscope.trace.Note;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -12,6 +16,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.util.Duration;
 
 /**
@@ -26,6 +31,7 @@ final class ChartPane extends Region {
 
     private final ModeRow row;
     private final BoardState state;
+    private final BoardModel model;
     private final Canvas canvas = new Canvas();
     private final TimelinePainter painter = new TimelinePainter();
     private final Tooltip tooltip = new Tooltip();
@@ -35,13 +41,15 @@ final class ChartPane extends Region {
     private long drawnRowVersion = -1;
     private long drawnWindowVersion = -1;
     private long drawnStateVersion = -1;
+    private long drawnNotesVersion = -1;
     private double drawnWidth = -1;
     private double dragStartX = Double.NaN;
     private double dragX = Double.NaN;
 
-    ChartPane(ModeRow row, BoardState state) {
+    ChartPane(ModeRow row, BoardState state, BoardModel model) {
         this.row = row;
         this.state = state;
+        this.model = model;
         getStyleClass().add("chart");
         setId("chart-" + row.mode().cliName());
         getChildren().add(canvas);
@@ -121,9 +129,10 @@ final class ChartPane extends Region {
         TimeWindow window = state.window();
         if (row.version() == drawnRowVersion && window.version() == drawnWindowVersion
                 && state.version() == drawnStateVersion && canvas.getWidth() == drawnWidth
-                && canvas.getHeight() == layout.height()) {
+                && canvas.getHeight() == layout.height() && model.notesVersion() == drawnNotesVersion) {
             return;
         }
+        drawnNotesVersion = model.notesVersion();
         drawnRowVersion = row.version();
         drawnWindowVersion = window.version();
         drawnStateVersion = state.version();
@@ -145,6 +154,7 @@ final class ChartPane extends Region {
         image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
         g.drawImage(image, RowLayout.GUTTER, 0);
         drawLaneNames(g, palette);
+        drawNotes(g, palette, width);
         drawReplayLine(g, palette, width);
         drawDragBand(g, palette);
     }
@@ -168,6 +178,51 @@ final class ChartPane extends Region {
         }
     }
 
+    /** Each note on this row: a dashed line at its moment, and its number in a tag at the top. */
+    private void drawNotes(GraphicsContext g, Palette palette, int width) {
+        List<Note> notes = model.notes();
+        if (notes.isEmpty()) return;
+        double size = state.textSize();
+        g.setFont(Font.font("System", FontWeight.BOLD, size));
+        g.setTextBaseline(VPos.CENTER);
+        g.setLineWidth(1.5);
+        g.setLineDashes(4, 3);
+        for (int i = 0; i < notes.size(); i++) {
+            Note note = notes.get(i);
+            if (!note.belongsTo(row.mode().cliName())) continue;
+            double x = RowLayout.GUTTER + state.window().xOf(note.atNanos(), width);
+            if (x < RowLayout.GUTTER || x > RowLayout.GUTTER + width) continue;
+            g.setStroke(argb(palette.text()));
+            g.strokeLine(x, 0, x, canvas.getHeight());
+            String number = Integer.toString(i + 1);
+            double tagWidth = size * 0.7 * number.length() + 6;
+            g.setFill(argb(palette.text()));
+            g.fillRect(x, 0, tagWidth, size + 4);
+            g.setFill(argb(palette.background()));
+            g.fillText(number, x + 3, (size + 4) / 2);
+        }
+        g.setLineDashes();
+    }
+
+    /** The note drawn within a few pixels of {@code x} on this row, if any, with its number (1-based). */
+    Optional<Map.Entry<Integer, Note>> noteAt(double x) {
+        List<Note> notes = model.notes();
+        int width = plotWidth();
+        for (int i = 0; i < notes.size(); i++) {
+            Note note = notes.get(i);
+            double at = RowLayout.GUTTER + state.window().xOf(note.atNanos(), width);
+            if (note.belongsTo(row.mode().cliName()) && Math.abs(at - x) <= NOTE_REACH) return Optional.of(Map.entry(i + 1, note));
+        }
+        return Optional.empty();
+    }
+
+    /** The moment under {@code x} on the shared time axis, never before the start. */
+    long timeAt(double x) {
+        return Math.max(0, state.window().timeAt(x - RowLayout.GUTTER, plotWidth()));
+    }
+
+    private static final double NOTE_REACH = 5;
+
     private void drawReplayLine(GraphicsContext g, Palette palette, int width) {
         if (!state.replay().active()) return;
         double x = RowLayout.GUTTER + state.window().xOf(state.replay().position(), width);
@@ -184,6 +239,14 @@ final class ChartPane extends Region {
     }
 
     private void hover(MouseEvent e) {
+        Optional<Map.Entry<Integer, Note>> note = noteAt(e.getX());
+        if (note.isPresent()) {
+            String shown = "Note " + note.get().getKey() + " at " + Durations.moment(note.get().getValue().atNanos()) + ": "
+                    + note.get().getValue().text();
+            tooltip.setText(shown);
+            state.hover(shown);
+            return;
+        }
         String text = RowInspector.describe(row, state.window(), plotWidth(), layout, e.getX() - RowLayout.GUTTER,
                 e.getY(), state.replay().until());
         String shown = text == null ? "" : row.mode().cliName() + " · " + text;

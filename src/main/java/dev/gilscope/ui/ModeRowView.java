@@ -1,7 +1,13 @@
 package dev.gilscope.ui;
 
+import dev.gilscope.trace.Note;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
@@ -25,22 +31,26 @@ final class ModeRowView extends HBox {
     private long shownVersion = -1;
     private final Tooltip failureTip = new Tooltip();
 
-    /** Exports one row's chart: called with the mode and "png" or "svg". */
-    interface RowExport {
+    /** What a row's context menu does on the board: export the row, pin a note to a moment of it. */
+    interface RowActions {
+        /** Exports one row's chart: "png" or "svg". */
         void export(ModeRow row, String format);
+
+        /** Asks for a note's text and pins it at {@code atNanos} on {@code row}. */
+        void pinNote(ModeRow row, long atNanos);
     }
 
-    ModeRowView(ModeRow row, BoardModel model, BoardState state, RowExport export) {
+    ModeRowView(ModeRow row, BoardModel model, BoardState state, RowActions actions) {
         this.row = row;
         this.model = model;
-        this.chart = new ChartPane(row, state);
+        this.chart = new ChartPane(row, state, model);
         String id = row.mode().cliName();
-        javafx.scene.control.MenuItem png = new javafx.scene.control.MenuItem("Export this row as PNG…");
-        png.setOnAction(e -> export.export(row, "png"));
-        javafx.scene.control.MenuItem svg = new javafx.scene.control.MenuItem("Export this row as SVG…");
-        svg.setOnAction(e -> export.export(row, "svg"));
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(png, svg);
-        chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
+        ContextMenu menu = new ContextMenu();
+        menu.setId("row-menu-" + id);
+        chart.setOnContextMenuRequested(e -> {
+            menu.getItems().setAll(menuItems(actions, e.getX()));
+            menu.show(chart, e.getScreenX(), e.getScreenY());
+        });
         setId("row-" + id);
         getStyleClass().add("mode-row");
         Label name = new Label(id);
@@ -71,6 +81,33 @@ final class ModeRowView extends HBox {
 
     ChartPane chart() {
         return chart;
+    }
+
+    /** The chart's context menu at {@code x}: remove the note there, or pin one; export the row. */
+    List<MenuItem> menuItems(RowActions actions, double x) {
+        List<MenuItem> items = new ArrayList<>();
+        var near = chart.noteAt(x);
+        boolean hasRun = model.lastResult().isPresent() || model.opened().isPresent();
+        if (near.isPresent()) {
+            Note note = near.get().getValue();
+            MenuItem remove = new MenuItem("Remove note " + near.get().getKey() + " (" + Durations.moment(note.atNanos()) + ")");
+            remove.setId("note-remove");
+            remove.setOnAction(e -> model.unpin(note));
+            items.add(remove);
+        } else if (hasRun && !model.running()) {
+            long at = chart.timeAt(x);
+            MenuItem pin = new MenuItem("Pin a note at " + Durations.moment(at) + "…");
+            pin.setId("note-pin-here");
+            pin.setOnAction(e -> actions.pinNote(row, at));
+            items.add(pin);
+        }
+        MenuItem png = new MenuItem("Export this row as PNG…");
+        png.setOnAction(e -> actions.export(row, "png"));
+        MenuItem svg = new MenuItem("Export this row as SVG…");
+        svg.setOnAction(e -> actions.export(row, "svg"));
+        if (!items.isEmpty()) items.add(new SeparatorMenuItem());
+        items.addAll(List.of(png, svg));
+        return items;
     }
 
     ModeRow row() {

@@ -8,7 +8,11 @@ import dev.gilscope.video.Mp4Writer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.gilscope.trace.Note;
+import dev.gilscope.trace.export.SavedRun;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
@@ -66,9 +70,24 @@ public final class ReplayVideo {
     /** Films a finished comparison (with its lesson beside it, if any). Call off the UI thread; it starts JavaFX if needed. */
     public static void write(ComparisonResult result, Lesson lesson, Options options, Path out, Progress progress)
             throws IOException {
+        write(result, lesson, List.of(), options, out, progress);
+    }
+
+    /** The same with the presenter's notes on the board and in the callout as the replay passes them. */
+    public static void write(ComparisonResult result, Lesson lesson, List<Note> notes, Options options, Path out,
+                             Progress progress) throws IOException {
+        film(() -> BoardPicture.board(result, lesson, notes, options.dark(), options.presentation()), options, out, progress);
+    }
+
+    /** Films a run read back from a file, with its notes. */
+    public static void write(SavedRun run, Options options, Path out, Progress progress) throws IOException {
+        film(() -> BoardPicture.board(run, options.dark(), options.presentation()), options, out, progress);
+    }
+
+    private static void film(Supplier<BoardView> makeBoard, Options options, Path out, Progress progress) throws IOException {
         BoardPicture.startToolkit();
         BoardView board = BoardPicture.onUiThread(() -> {
-            BoardView b = BoardPicture.board(result, lesson, options.dark(), options.presentation());
+            BoardView b = makeBoard.get();
             BoardPicture.render(b, options.width(), options.height());
             return b;
         });
@@ -90,7 +109,7 @@ public final class ReplayVideo {
             for (int k = 0; k < total; k++) {
                 long at = Math.min(end, options.fromNanos() + Math.round(k * 1e9 / options.format().framesPerSecond * options.speed()));
                 WritableImage picture = BoardPicture.onUiThread(() -> {
-                    board.showReplayAt(at);
+                    board.showReplayAt(at, options.speed());
                     board.frame(0);
                     board.applyCss();
                     board.layout();

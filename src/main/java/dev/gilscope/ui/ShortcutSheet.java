@@ -19,6 +19,7 @@ final class ShortcutSheet {
             new String[] {"S", "Replay speed: 1× → ¼× → 1/16×"},
             new String[] {"N", "Step the replay to the next hand-off of the lock"},
             new String[] {"Shift+N", "Step the replay to the next drop request"},
+            new String[] {"A", "Pin a note at the replay's clock (right-click a row to pin one there)"},
             new String[] {"L  /  Shift+L", "Next / previous lesson"},
             new String[] {"P  or  F11", "Presentation mode on / off"},
             new String[] {"?  or  F1", "This sheet"});

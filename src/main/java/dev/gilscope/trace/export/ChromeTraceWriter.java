@@ -14,6 +14,7 @@ import dev.gilscope.trace.LaneBuffer;
 import dev.gilscope.trace.LaneState;
 import dev.gilscope.trace.LaneTotals;
 import dev.gilscope.trace.ModeTrace;
+import dev.gilscope.trace.Note;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -28,13 +29,15 @@ import java.util.Objects;
  * <pre>
  * {"otherData": {"gilscope": {formatVersion 1, workload, parameters, cores,
  *                             modes: [{name, pid, startNanos, endNanos,
- *                                      lanes: [{name, index, kind, pid, tid, totals, events}], summary}]}},
+ *                                      lanes: [{name, index, kind, pid, tid, totals, events}], summary}],
+ *                             notes: [{atNanos, mode, text}]}},
  *  "displayTimeUnit": "ms",
  *  "traceEvents": [                                  one event per line, streamed
  *    M process_name / process_sort_index / thread_name / thread_sort_index
  *    X  state slices, back to back                   name = state label, cat = LaneState, args {core}
  *    i  instants, s:"t"                              cat = EventKind, args by kind (see below)
  *    X  "CPU cores" process per mode                 name = lane (" (serializing)" …), cat "state", args {state}
+ *    i  notes, s:"g", pid 1000                       name = the note's text, cat "note", args {mode}
  *  ]}
  * </pre>
  *
@@ -115,6 +118,7 @@ public final class ChromeTraceWriter {
             for (int m = 0; m < snapshots.size(); m++) {
                 sortIndex = new ModeWriter(json, m, snapshots.get(m)).write(sortIndex);
             }
+            writeNotes(json, info.notes(), sortIndex);
             json.writeEndArray();
             json.writeEndObject();
         }
@@ -163,6 +167,15 @@ public final class ChromeTraceWriter {
             json.writeEndArray();
             json.writeFieldName("summary");
             JsonValues.write(json, info.summary(trace.mode()));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("notes");
+        for (Note note : info.notes()) {
+            json.writeStartObject();
+            json.writeNumberField("atNanos", note.atNanos());
+            json.writeStringField("mode", note.mode());
+            json.writeStringField("text", note.text());
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -334,14 +347,46 @@ public final class ChromeTraceWriter {
 
         /** A metadata event; {@link #NO_TID} for one about the process (no thread of it is named by it). */
         private void metadata(int pid, int tid, String name, String argName, Object value) throws IOException {
+            ChromeTraceWriter.metadata(json, pid, tid, name, argName, value);
+        }
+    }
+
+    /** A metadata event: a process's or thread's name or sort index; {@code tid} -1 for a process. */
+    private static void metadata(JsonGenerator json, int pid, int tid, String name, String argName, Object value)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ph", "M");
+        json.writeNumberField("pid", pid);
+        if (tid != -1) json.writeNumberField("tid", tid);
+        json.writeStringField("name", name);
+        json.writeObjectFieldStart("args");
+        json.writeFieldName(argName);
+        JsonValues.write(json, value);
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /**
+     * The notes as global instants of a "notes" process: Perfetto draws each as a line across every track,
+     * named by its text. {@link TraceReader} reads the notes from the header, not from these.
+     */
+    private static void writeNotes(JsonGenerator json, List<Note> notes, int sortIndex) throws IOException {
+        if (notes.isEmpty()) return;
+        metadata(json, TraceFormat.NOTES_PID, -1, "process_name", "name", "notes");
+        metadata(json, TraceFormat.NOTES_PID, -1, "process_sort_index", "sort_index", sortIndex);
+        char[] digits = new char[Micros.MAX_CHARS];
+        for (Note note : notes) {
             json.writeStartObject();
-            json.writeStringField("ph", "M");
-            json.writeNumberField("pid", pid);
-            if (tid != NO_TID) json.writeNumberField("tid", tid);
-            json.writeStringField("name", name);
+            json.writeStringField("ph", "i");
+            json.writeStringField("s", "g");
+            json.writeNumberField("pid", TraceFormat.NOTES_PID);
+            json.writeNumberField("tid", 1);
+            json.writeFieldName("ts");
+            json.writeNumber(digits, 0, Micros.format(note.atNanos(), digits));
+            json.writeStringField("name", note.text());
+            json.writeStringField("cat", "note");
             json.writeObjectFieldStart("args");
-            json.writeFieldName(argName);
-            JsonValues.write(json, value);
+            json.writeStringField("mode", note.mode().isEmpty() ? "all" : note.mode());
             json.writeEndObject();
             json.writeEndObject();
         }

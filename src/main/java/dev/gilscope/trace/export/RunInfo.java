@@ -1,7 +1,10 @@
 package dev.gilscope.trace.export;
 
+import dev.gilscope.trace.Note;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,9 +18,10 @@ import java.util.Map;
  *     counters…). Values may be null, strings, booleans, numbers, or nested maps and lists of them; other
  *     objects are saved as their {@code toString()}. Read back, whole numbers come as {@link Long} and
  *     other numbers as {@link Double}.
+ * @param notes the presenter's notes pinned to moments of the run, in time order
  */
 public record RunInfo(String workload, Map<String, String> parameters, int cores,
-                      Map<String, Map<String, Object>> summaries) {
+                      Map<String, Map<String, Object>> summaries, List<Note> notes) {
 
     public RunInfo {
         workload = workload == null ? "" : workload;
@@ -28,10 +32,21 @@ public record RunInfo(String workload, Map<String, String> parameters, int cores
                     figures == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(figures))));
         }
         summaries = Collections.unmodifiableMap(copy);
+        notes = notes == null ? List.of() : notes.stream().sorted(Comparator.comparingLong(Note::atNanos)).toList();
+    }
+
+    public RunInfo(String workload, Map<String, String> parameters, int cores,
+                   Map<String, Map<String, Object>> summaries) {
+        this(workload, parameters, cores, summaries, List.of());
     }
 
     public RunInfo(String workload, Map<String, String> parameters, int cores) {
         this(workload, parameters, cores, Map.of());
+    }
+
+    /** The same run with these notes pinned to it. */
+    public RunInfo withNotes(List<Note> pinned) {
+        return new RunInfo(workload, parameters, cores, summaries, pinned);
     }
 
     /** The figures saved for one mode; empty when there are none. */

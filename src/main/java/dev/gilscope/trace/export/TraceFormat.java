@@ -14,6 +14,9 @@ final class TraceFormat {
     /** A mode's "CPU cores" process is its pid plus this. */
     static final int CORES_PID_OFFSET = 1000;
 
+    /** The process of the presenter's notes: above every mode pid, below every "CPU cores" pid. */
+    static final int NOTES_PID = CORES_PID_OFFSET;
+
     /**
      * A PROCESS lane's pid is its mode's pid times this plus the lane's tid: lane P2 (tid 3) of mode
      * pid 2 is pid 20003. Above every mode pid and every "CPU cores" pid, and readable at a glance.

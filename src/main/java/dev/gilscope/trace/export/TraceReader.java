@@ -14,6 +14,7 @@ import dev.gilscope.trace.LaneBuffer;
 import dev.gilscope.trace.LaneState;
 import dev.gilscope.trace.LaneTotals;
 import dev.gilscope.trace.ModeTrace;
+import dev.gilscope.trace.Note;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,10 +34,11 @@ import java.util.Map;
  * showed the live run.
  *
  * <p>What it reads: {@code otherData.gilscope} for modes, lanes (with their kind: a lane without one,
- * as in files saved before lanes had a kind, is a THREAD) and totals; from {@code traceEvents}, only the
+ * as in files saved before lanes had a kind, is a THREAD), totals and the presenter's notes (none in files
+ * saved before notes); from {@code traceEvents}, only the
  * lanes' state slices ({@code X}) and instants ({@code i}): a THREAD lane's under its mode's pid, a
- * PROCESS lane's under the pid of its own (see {@link ChromeTraceWriter}); names, the "CPU cores" rows
- * and anything else a viewer may have added are ignored, as they are derived.
+ * PROCESS lane's under the pid of its own (see {@link ChromeTraceWriter}); names, the "CPU cores" rows,
+ * the notes' instants and anything else a viewer may have added are ignored, as they are derived.
  *
  * <p>What it refuses, with a {@link TraceFormatException} whose one-line message says what was wrong
  * and what is accepted: a file over {@value #MAX_FILE_MIB} MiB, anything that is not complete JSON,
@@ -409,6 +411,7 @@ public final class TraceReader {
         private int cores;
         private final List<ModeSlot> modes = new ArrayList<>();
         private final Map<Integer, Track> byPid = new HashMap<>();
+        private final List<Note> notes = new ArrayList<>();
 
         private Header(Reading reading) {
             this.reading = reading;
@@ -502,6 +505,20 @@ public final class TraceReader {
                 }
                 modes.add(slot);
             }
+            List<?> noteList = optional(g, "notes", List.class, List.of(), "otherData.gilscope");
+            if (noteList.size() > Note.MAX_NOTES) {
+                throw reading.damaged("it holds " + noteList.size() + " notes; a run keeps at most " + Note.MAX_NOTES);
+            }
+            for (int n = 0; n < noteList.size(); n++) {
+                String where = "otherData.gilscope.notes[" + n + "]";
+                if (!(noteList.get(n) instanceof Map<?, ?> note)) throw reading.damaged(where + " is not an object");
+                long at = number(note, "atNanos", null, 0, Long.MAX_VALUE, where);
+                try {
+                    notes.add(new Note(at, optional(note, "mode", String.class, "", where), required(note, "text", String.class, where)));
+                } catch (IllegalArgumentException e) {
+                    throw reading.damaged(where + ": " + e.getMessage());
+                }
+            }
         }
 
         private Lane lane(ModeTrace trace, int modePid, Map<?, ?> lane, int position, String where)
@@ -561,7 +578,7 @@ public final class TraceReader {
                 summaries.put(mode.trace().mode(), mode.summary());
                 traces.add(mode.trace());
             }
-            return new SavedRun(new RunInfo(workload, parameters, cores, summaries), traces);
+            return new SavedRun(new RunInfo(workload, parameters, cores, summaries, notes), traces);
         }
 
         // ---- typed access to the parsed header ----

@@ -16,6 +16,7 @@ import dev.gilscope.trace.LaneState;
 import dev.gilscope.trace.LockCounters;
 import dev.gilscope.trace.LockStatistics;
 import dev.gilscope.trace.ModeTrace;
+import dev.gilscope.trace.Note;
 import dev.gilscope.trace.Segments;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -165,6 +166,37 @@ class TraceReaderTest {
         events.add(Map.of("ph", "X", "pid", 77, "tid", 9, "ts", 5, "dur", 1, "name", "other process"));
         SavedRun run = TraceReader.read(writeJson(json, "annotated.json"));
         assertEquals(10, run.modes().get(1).lanes().getFirst().buffer().size());
+    }
+
+    @Test
+    void roundTripsThePresentersNotesAndShowsThemToPerfettoAsGlobalInstants() throws IOException {
+        List<Note> notes = List.of(new Note(12_500, "gil-threads", "here T2 finally gets the lock"),
+                new Note(3_000, "", "everything starts \"at once\""));
+        Path file = dir.resolve("notes.json");
+        ChromeTraceWriter.write(file, Runs.info().withNotes(notes), Runs.comparison());
+
+        SavedRun run = TraceReader.read(file);
+        assertEquals(List.of(notes.get(1), notes.get(0)), run.info().notes(), "in time order, text and row kept");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> events = (List<Map<String, Object>>) parse(file).get("traceEvents");
+        List<Object> instants = events.stream().filter(e -> "note".equals(e.get("cat")))
+                .map(e -> List.of(e.get("s"), e.get("name"))).map(Object.class::cast).toList();
+        assertEquals(List.of(List.of("g", "everything starts \"at once\""), List.of("g", "here T2 finally gets the lock")),
+                instants, "a timeline viewer draws each note as a line across the trace");
+        assertEquals(List.of(), TraceReader.read(save(Runs.comparison(), "plain.json")).info().notes(), "no notes, none read");
+    }
+
+    @Test
+    void refusesNotesThatAreNoNotes() throws IOException {
+        Path file = dir.resolve("notes.json");
+        ChromeTraceWriter.write(file, Runs.info().withNotes(List.of(new Note(5, "", "a note"))), Runs.comparison());
+        Map<String, Object> json = parse(file);
+        Map<String, Object> note = ChromeTraceWriterTest.map(ChromeTraceWriterTest.list(gilscope(json).get("notes")).get(0));
+        note.put("text", "x".repeat(Note.MAX_CHARS + 1));
+        assertRefused(writeJson(json, "long.json"), "otherData.gilscope.notes[0]", "at most 200 characters");
+        note.put("text", "fine");
+        note.put("atNanos", -4);
+        assertRefused(writeJson(json, "early.json"), "otherData.gilscope.notes[0].atNanos is -4, outside 0");
     }
 
     // ---- what is refused ----
