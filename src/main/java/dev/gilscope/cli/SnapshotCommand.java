@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
         description = {"Run the comparison without a window and write the board as a PNG image (for course material, "
                 + "and to check what the board shows).",
                 "With --lesson, runs a lesson and draws its board with the lesson beside it; --lesson all --out DIR "
-                + "writes one picture per lesson and an index.html that shows them all."})
+                + "writes one picture per lesson and an index.html that shows them all. With --saved, draws a run "
+                + "saved earlier, with its notes."})
 final class SnapshotCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -48,8 +49,10 @@ final class SnapshotCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         picture.check();
         if (svg && what.lesson != null) throw new UsageException("--svg draws a run's board; a lesson's picture is PNG (leave out --svg)");
+        if (svg && what.saved != null) throw new UsageException("--svg draws a fresh run; a saved run's picture is PNG (leave out --svg)");
         if (svg && picture.presentation) throw new UsageException("--presentation is for PNG pictures; leave out --svg");
         if (what.lesson != null) return lessons();
+        if (what.saved != null) return savedRun();
         RunRequest.Checked run = what.run.validate();
         OutputFiles.checkWritable("--out", out);
         ComparisonResult result = ProgressRun.run(run, err);
@@ -62,6 +65,20 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         err.println("gilscope: wrote " + out);
         return result.modes().stream().allMatch(ModeResult::resultOk) ? 0 : 1;
+    }
+
+    private int savedRun() {
+        var run = what.savedRun();
+        OutputFiles.checkWritable("--out", out);
+        try {
+            BoardPicture.writePng(run, picture.width, picture.height, picture.dark, picture.presentation, out);
+        } catch (IOException e) {
+            err.println("gilscope: could not write " + out + ": " + e.getMessage());
+            return 1;
+        }
+        err.println("gilscope: wrote " + out + " (the run saved in " + what.saved.getFileName() + ", "
+                + run.info().notes().size() + " notes)");
+        return 0;
     }
 
     private int lessons() throws IOException {

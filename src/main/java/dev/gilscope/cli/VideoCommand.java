@@ -3,6 +3,7 @@ package dev.gilscope.cli;
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.RunRequest;
 import dev.gilscope.scenario.Lesson;
+import dev.gilscope.trace.export.SavedRun;
 import dev.gilscope.ui.ReplayVideo;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "video", mixinStandardHelpOptions = true,
-        description = {"Run the comparison (or a lesson) without a window and write its replay as a video: MP4 "
-                + "(H.264), or an animated GIF with --gif. Every frame is drawn off-screen from the board.",
+        description = {"Run the comparison (or a lesson) without a window, or take a saved run, and write its replay as "
+                + "a video: MP4 (H.264), or an animated GIF with --gif. Every frame is drawn off-screen from the board.",
                 "Example: gilscope video --lesson L1 --speed 1/16 --out l1.mp4"})
 final class VideoCommand implements Callable<Integer> {
 
@@ -65,17 +66,21 @@ final class VideoCommand implements Callable<Integer> {
             throw new UsageException("--from " + fromMs + (toMs == null ? "" : " --to " + toMs)
                     + " is not a time window; use 0 ≤ --from < --to (ms on the board's axis)");
         }
+        SavedRun saved = what.saved != null ? what.savedRun() : null;
         OutputFiles.checkWritable("--out", out);
         Lesson lesson = what.lessonOrNull();
-        RunRequest.Checked run = lesson != null ? lesson.request().check() : what.run.validate();
-        if (lesson != null) err.println("gilscope: lesson " + lesson.id() + ": " + lesson.title());
-        ComparisonResult result = ProgressRun.run(run, err);
+        ComparisonResult result = null;
+        if (saved == null) {
+            RunRequest.Checked run = lesson != null ? lesson.request().check() : what.run.validate();
+            if (lesson != null) err.println("gilscope: lesson " + lesson.id() + ": " + lesson.title());
+            result = ProgressRun.run(run, err);
+        }
         ReplayVideo.Options options = new ReplayVideo.Options(gif ? ReplayVideo.Format.GIF : ReplayVideo.Format.MP4, factor,
                 Math.round(fromMs * 1e6), toMs == null ? Long.MAX_VALUE : Math.round(toMs * 1e6), picture.width, picture.height,
                 picture.dark, picture.presentation);
         long started = System.nanoTime();
         try {
-            ReplayVideo.write(result, lesson, options, out, new ReplayVideo.Progress() {
+            ReplayVideo.Progress progress = new ReplayVideo.Progress() {
                 int shown = -1;
 
                 @Override
@@ -86,7 +91,9 @@ final class VideoCommand implements Callable<Integer> {
                         err.printf(Locale.ROOT, "gilscope: frame %d of %d (%d %%)%n", written, total, percent);
                     }
                 }
-            });
+            };
+            if (saved != null) ReplayVideo.write(saved, options, out, progress);
+            else ReplayVideo.write(result, lesson, options, out, progress);
         } catch (IOException e) {
             err.println("gilscope: could not write " + out + ": " + e.getMessage());
             return 1;

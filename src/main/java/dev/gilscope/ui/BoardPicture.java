@@ -36,6 +36,13 @@ public final class BoardPicture {
         writePng(onBoard(result, null, width, height, dark, presentation, board -> render(board, width, height)), out);
     }
 
+    /** Draws a run read back from a file, with its notes, and writes it as PNG. */
+    public static void writePng(SavedRun run, int width, int height, boolean dark, boolean presentation, Path out)
+            throws IOException {
+        startToolkit();
+        writePng(onUiThread(() -> render(board(run, dark, presentation), width, height)), out);
+    }
+
     /** The same for a run of a lesson: the board with the lesson beside it, saying what happened. */
     public static void writeLessonPng(Lesson lesson, ComparisonResult result, int width, int height, boolean dark,
                                       boolean presentation, Path out) throws IOException {

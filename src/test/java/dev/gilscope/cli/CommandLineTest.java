@@ -275,6 +275,40 @@ class CommandLineTest {
         assertFalse(java.nio.file.Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".part")), "no leftovers");
     }
 
+    @Test
+    void aSavedRunIsDrawnAndFilmedWithItsNotesWithoutRunningAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path trace = dir.resolve("run.json");
+        Result r = gilscope("run", "--workload", "count-primes", "--tasks", "2", "--size", "20000", "--modes", "sequential,gil-threads",
+                "--trace", trace.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        // A note pinned in the window is saved in the header; add one as the window would.
+        var saved = dev.gilscope.trace.export.TraceReader.read(trace);
+        dev.gilscope.trace.export.ChromeTraceWriter.write(trace, saved.info().withNotes(java.util.List.of(
+                new dev.gilscope.trace.Note(1_000_000, "", "one millisecond in"))), saved.modes());
+
+        java.nio.file.Path png = dir.resolve("saved.png");
+        r = gilscope("snapshot", "--saved", trace.toString(), "--width", "1280", "--height", "720", "--out", png.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("the run saved in run.json, 1 notes") && !r.err().contains("Running"), r.err());
+        assertEquals(1280, javax.imageio.ImageIO.read(png.toFile()).getWidth());
+
+        java.nio.file.Path gif = dir.resolve("saved.gif");
+        r = gilscope("video", "--saved", trace.toString(), "--gif", "--speed", "1", "--to", "0.2", "--width", "640", "--height", "400",
+                "--out", gif.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(java.nio.file.Files.size(gif) > 1_000, r.err());
+
+        java.nio.file.Path notATrace = java.nio.file.Files.writeString(dir.resolve("notes.json"), "{\"my\": \"notes\"}");
+        r = gilscope("snapshot", "--saved", notATrace.toString(), "--out", dir.resolve("x.png").toString());
+        assertEquals(GilscopeCommand.EXIT_BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--saved: ") && r.err().contains("not saved by gilscope"), r.err());
+        r = gilscope("video", "--saved", dir.resolve("missing.json").toString(), "--out", dir.resolve("x.mp4").toString());
+        assertTrue(r.err().contains("--saved " + dir.resolve("missing.json") + ": no such file"), r.err());
+        r = gilscope("snapshot", "--saved", trace.toString(), "--lesson", "L1", "--out", dir.resolve("x.png").toString());
+        assertTrue(r.err().contains("mutually exclusive"), r.err());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--lesson L1 --out x.mp4 --speed fast          | --speed 'fast' is not a replay speed; use 1, 1/4, 1/16",
