@@ -51,17 +51,20 @@ public final class Lessons {
 
     /** Reads a teacher's lesson file; the exception says which line is wrong and why. */
     public static Lesson load(Path file) throws IOException, LessonFile.FormatException {
+        return LessonFile.parse(file.toString(), readText(file, "a lesson file"));
+    }
+
+    /** A teacher's small UTF-8 text file, refused (with what it is instead) when it is big or not text. */
+    static String readText(Path file, String what) throws IOException, LessonFile.FormatException {
         if (Files.size(file) > MAX_FILE_BYTES) {
             throw new LessonFile.FormatException(file.toString(), 0, "is " + Files.size(file) / 1024
-                    + " KiB; a lesson file is a small text file (at most 1 MiB)");
+                    + " KiB; " + what + " is a small text file (at most 1 MiB)");
         }
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (CharacterCodingException e) {
-            throw new LessonFile.FormatException(file.toString(), 0, "is not UTF-8 text; save the lesson as plain text");
+            throw new LessonFile.FormatException(file.toString(), 0, "is not UTF-8 text; save it as plain text");
         }
-        return LessonFile.parse(file.toString(), text);
     }
 
     private static String resource(String name) {

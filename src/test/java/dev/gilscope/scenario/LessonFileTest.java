@@ -105,6 +105,6 @@ public class LessonFileTest {
         assertEquals("mine-1", Lessons.load(good).id());
         Path binary = Files.write(dir.resolve("video.lesson"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
         LessonFile.FormatException e = assertThrows(LessonFile.FormatException.class, () -> Lessons.load(binary));
-        assertTrue(e.getMessage().endsWith("is not UTF-8 text; save the lesson as plain text"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("is not UTF-8 text; save it as plain text"), e.getMessage());
     }
 }
