@@ -150,6 +150,11 @@ public final class BoardView extends BorderPane {
             public Palette palette() {
                 return state.palette();
             }
+
+            @Override
+            public Optional<Path> chooseReportFile() {
+                return choose(true, "Export the report (.html, or .md for Markdown)", "*.html", "*.md");
+            }
         });
         lessonsScroll = new ScrollPane(lessons);
         lessonsScroll.setId("lessons-scroll");
@@ -207,6 +212,12 @@ public final class BoardView extends BorderPane {
     }
 
     /** Opens a teacher's lesson file; a malformed one is refused with the line that is wrong. */
+    /** Opens a teacher's exercise set beside the board; a malformed file is refused with its line. */
+    public void openExerciseSet(Path file) {
+        showLessons(true);
+        lessons.openSetFile(file);
+    }
+
     public void openLessonFile(Path file) {
         showLessons(true);
         lessons.openFile(file);
@@ -416,6 +427,8 @@ public final class BoardView extends BorderPane {
                 menuItem("Open run…", "menu-open", () -> choose(false, "Open a saved run", "*.json").ifPresent(this::openRun)),
                 menuItem("Open lesson…", "menu-open-lesson", () -> choose(false, "Open a lesson file", "*.lesson")
                         .ifPresent(this::openLessonFile)),
+                menuItem("Open exercise set…", "menu-open-exercises", () -> choose(false, "Open an exercise set", "*.exercises")
+                        .ifPresent(this::openExerciseSet)),
                 menuItem("Save run…", "menu-save", () -> choose(true, "Save the run", "*.json").ifPresent(this::saveRun)),
                 menuItem("Export board as PNG…", "menu-png", () -> choose(true, "Export the board", "*.png").ifPresent(this::exportPng)),
                 menuItem("Export board as SVG…", "menu-svg", () -> choose(true, "Export the board", "*.svg").ifPresent(this::exportSvg)),
@@ -462,10 +475,10 @@ public final class BoardView extends BorderPane {
         return item;
     }
 
-    private Optional<Path> choose(boolean save, String title, String pattern) {
+    private Optional<Path> choose(boolean save, String title, String... patterns) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
+        for (String pattern : patterns) chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
         File file = save ? chooser.showSaveDialog(getScene().getWindow()) : chooser.showOpenDialog(getScene().getWindow());
         return Optional.ofNullable(file).map(File::toPath);
     }

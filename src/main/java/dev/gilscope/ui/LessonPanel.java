@@ -3,6 +3,8 @@ package dev.gilscope.ui;
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.runtime.ModeResult;
 import dev.gilscope.runtime.RunRequest;
+import dev.gilscope.scenario.ExerciseSet;
+import dev.gilscope.scenario.ExerciseSetFile;
 import dev.gilscope.scenario.Lesson;
 import dev.gilscope.scenario.LessonFile;
 import dev.gilscope.scenario.Lessons;
@@ -22,6 +24,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
@@ -51,6 +54,9 @@ final class LessonPanel extends VBox {
         BoardModel model();
 
         Palette palette();
+
+        /** Asks where to write the exercise set's report (.html or .md); empty when the learner cancelled. */
+        java.util.Optional<Path> chooseReportFile();
     }
 
     static final double WIDTH = 380;
@@ -79,6 +85,18 @@ final class LessonPanel extends VBox {
     private final TitledPane why = new TitledPane();
     private final TitledPane inPython = new TitledPane();
     private final List<javafx.scene.Node> forLearners = new ArrayList<>();
+    private Workbook workbook;
+    private final VBox setBox = new VBox(4);
+    private final Label setTitle = new Label();
+    private final Label setAbout = new Label();
+    private final Label setProgress = new Label();
+    private final Label setSteps = new Label();
+    private final TextField learner = new TextField();
+    private final Button report = new Button("Export report…");
+    private final Button leave = new Button("Leave the set");
+    private final VBox questions = new VBox(4);
+    /** Leaving the set (or opening another) with work not in a report asks once; the second time it goes. */
+    private boolean warnedAboutLeaving;
 
     LessonPanel(Board board) {
         this.board = board;
@@ -119,6 +137,7 @@ final class LessonPanel extends VBox {
         question.setWrapText(true);
         choiceGroup.selectedToggleProperty().addListener((o, was, now) -> {
             if (now != null && session.mayPredict()) session.predict((Lesson.Choice) now.getUserData());
+            if (workbook != null) workbook.keep(session);
             refresh();
         });
         run.setId("lesson-run");
@@ -126,6 +145,7 @@ final class LessonPanel extends VBox {
         startOver.setId("lesson-start-over");
         startOver.setOnAction(e -> {
             session.startOver();
+            if (workbook != null) workbook.keep(session);
             choiceGroup.selectToggle(null);
             session.lesson().ifPresent(l -> board.setUp(l.request()));
             refresh();
@@ -155,13 +175,36 @@ final class LessonPanel extends VBox {
         inPython.setContent(python);
         inPython.setExpanded(false);
 
+        setBox.setId("exercise-set");
+        setTitle.setId("exercise-title");
+        setTitle.getStyleClass().add("lesson-title");
+        setTitle.setWrapText(true);
+        setAbout.setWrapText(true);
+        setProgress.setId("exercise-progress");
+        setProgress.getStyleClass().add("lesson-section");
+        setSteps.setId("exercise-steps");
+        setSteps.setWrapText(true);
+        learner.setId("exercise-learner");
+        learner.setPromptText("Your name, for the report");
+        learner.textProperty().addListener((o, was, now) -> {
+            if (workbook != null) workbook.setLearner(now);
+        });
+        report.setId("exercise-report");
+        report.setOnAction(e -> board.chooseReportFile().ifPresent(this::exportReport));
+        leave.setId("exercise-leave");
+        leave.setOnAction(e -> leaveSet());
+        setBox.getChildren().addAll(setTitle, setAbout, setProgress, setSteps, learner, new HBox(8, report, leave));
+        setBox.getStyleClass().add("exercise-set");
+        questions.setId("exercise-questions");
+
         afterRun.getChildren().addAll(verdict, section("Measured in this run"), figures, histogram);
         HBox buttons = new HBox(8, run, startOver);
         Label tryHeader = section("Run again with");
         Label runsHeader = section("Runs of this lesson");
-        getChildren().addAll(header, picker, error, title, question, choices, buttons, hint, afterRun, tryHeader, tries,
-                runsHeader, runs, section("Where to look"), look, why, inPython);
-        forLearners.addAll(List.of(header, picker, buttons, hint, tryHeader, tries, runsHeader, runs, why, inPython));
+        getChildren().addAll(header, setBox, picker, error, title, question, choices, buttons, hint, afterRun, questions,
+                tryHeader, tries, runsHeader, runs, section("Where to look"), look, why, inPython);
+        forLearners.addAll(List.of(header, setBox, picker, buttons, hint, questions, tryHeader, tries, runsHeader, runs, why,
+                inPython));
         refresh();
     }
 
@@ -219,11 +262,14 @@ final class LessonPanel extends VBox {
     }
 
     private void open(Lesson lesson) {
-        session.open(lesson);
+        int exercise = workbook == null ? -1 : workbook.set().indexOf(lesson);
+        if (exercise >= 0) workbook.resume(exercise, session);
+        else session.open(lesson);
         board.setUp(lesson.request());
         title.setText(lesson.id() + " · " + lesson.title());
         question.setText(lesson.question());
         choiceGroup.selectToggle(null);
+        choiceGroup.getToggles().clear(); // the last lesson's buttons, which may carry the same answers
         choices.getChildren().clear();
         for (int i = 0; i < lesson.choices().size(); i++) {
             Lesson.Choice c = lesson.choices().get(i);
@@ -234,6 +280,9 @@ final class LessonPanel extends VBox {
             button.setToggleGroup(choiceGroup);
             choices.getChildren().add(button);
         }
+        session.predicted().ifPresent(p -> choiceGroup.getToggles().stream().filter(t -> t.getUserData() == p).findFirst()
+                .ifPresent(choiceGroup::selectToggle));
+        showQuestions(exercise);
         tries.getChildren().clear();
         for (Lesson.Try t : lesson.tries()) {
             for (String value : t.values()) {
@@ -288,12 +337,14 @@ final class LessonPanel extends VBox {
         BoardModel model = board.model();
         if (session.awaiting() && !model.running()) {
             session.runEnded(model.lastResult().orElse(null), model.lastRunCancelled());
+            if (workbook != null) workbook.keep(session);
         }
         refresh();
     }
 
     /** Brings every part of the panel in line with the session. */
     void refresh() {
+        refreshSet();
         boolean hasLesson = session.lesson().isPresent();
         boolean running = board.model().running();
         for (var node : choices.getChildren()) node.setDisable(!session.mayPredict());
@@ -374,6 +425,135 @@ final class LessonPanel extends VBox {
 
     private static String plain(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    // ---- exercise sets ---------------------------------------------------------------------------
+
+    /** Opens a teacher's exercise set file; a malformed one is refused with its line, and what is open stays. */
+    void openSetFile(Path file) {
+        try {
+            ExerciseSet set = ExerciseSetFile.load(file);
+            if (!mayLeave("open " + file.getFileName())) return;
+            openSet(set);
+            board.model().say("Opened the exercise set “" + set.title() + "”: " + set.exercises().size() + " lessons");
+        } catch (LessonFile.FormatException e) {
+            error.setText("Could not open the exercise set: " + e.getMessage());
+            board.model().say("Could not open the exercise set: " + e.getMessage());
+        } catch (IOException e) {
+            error.setText("Could not read " + file + ": " + e.getMessage());
+            board.model().say("Could not read " + file + ": " + e.getMessage());
+        }
+        refresh();
+    }
+
+    /** Works through {@code set}: its lessons in the picker, progress on top, its questions under each lesson. */
+    void openSet(ExerciseSet set) {
+        workbook = new Workbook(set);
+        warnedAboutLeaving = false;
+        error.setText("");
+        learner.clear();
+        setTitle.setText(set.title());
+        setAbout.setText(set.about());
+        picker.getItems().setAll(set.exercises().stream().map(ExerciseSet.Exercise::lesson).toList());
+        picker.setValue(null);
+        picker.setValue(set.exercises().get(0).lesson());
+        refresh();
+    }
+
+    Workbook workbook() {
+        return workbook;
+    }
+
+    /** Back to the built-in lessons; with work not in a report yet, the first press says so instead. */
+    void leaveSet() {
+        if (workbook == null || !mayLeave("leave the set")) return;
+        workbook = null;
+        picker.getItems().setAll(Lessons.builtIn());
+        showQuestions(-1);
+        board.model().say("Left the exercise set; the built-in lessons are back.");
+        refresh();
+    }
+
+    private boolean mayLeave(String action) {
+        if (workbook == null || !workbook.changedSinceReport() || warnedAboutLeaving) return true;
+        warnedAboutLeaving = true;
+        String text = "Your predictions, runs and answers in “" + workbook.set().title() + "” are not in a report yet. "
+                + "Export the report to keep them, or " + action + " again to drop them.";
+        error.setText(text);
+        board.model().say(text);
+        return false;
+    }
+
+    /** The teacher's questions about exercise {@code exercise} (none for -1), each with a box for the answer. */
+    private void showQuestions(int exercise) {
+        questions.getChildren().clear();
+        if (exercise < 0 || workbook == null) return;
+        List<String> asked = workbook.set().exercises().get(exercise).questions();
+        if (asked.isEmpty()) return;
+        questions.getChildren().add(section("Questions"));
+        Workbook.Attempt attempt = workbook.attempt(exercise);
+        for (int q = 0; q < asked.size(); q++) {
+            Label label = new Label(asked.get(q));
+            label.setWrapText(true);
+            TextArea answer = new TextArea(attempt.answers().get(q));
+            answer.setId("exercise-answer-" + q);
+            answer.setWrapText(true);
+            answer.setPrefRowCount(3);
+            answer.setPromptText("Your answer");
+            int question = q;
+            answer.textProperty().addListener((o, was, now) -> {
+                workbook.answer(exercise, question, now);
+                warnedAboutLeaving = false;
+            });
+            questions.getChildren().addAll(label, answer);
+        }
+    }
+
+    private void refreshSet() {
+        boolean inSet = workbook != null;
+        setBox.setVisible(inSet);
+        setBox.setManaged(inSet);
+        if (!inSet) return;
+        setProgress.setText(workbook.progress());
+        StringBuilder steps = new StringBuilder();
+        for (int i = 0; i < workbook.size(); i++) {
+            Lesson lesson = workbook.set().exercises().get(i).lesson();
+            steps.append(i == 0 ? "" : "   ").append(workbook.done(i) ? "✓ " : "○ ").append(lesson.id());
+            if (lesson == current()) steps.append(" ◂");
+        }
+        setSteps.setText(steps.toString());
+        report.setDisable(board.model().running());
+    }
+
+    /**
+     * Writes the learner's report: each exercise's board is drawn off-screen on a thread of its own, so the
+     * window stays usable; progress and the outcome show in the status line.
+     */
+    void exportReport(Path out) {
+        if (workbook == null) return;
+        try {
+            ExerciseReport.formatOf(out);
+        } catch (IllegalArgumentException e) {
+            board.model().say("Could not write the report: " + e.getMessage());
+            return;
+        }
+        ExerciseReport report = ExerciseReport.of(workbook);
+        Workbook reported = workbook;
+        BoardModel model = board.model();
+        model.say("Writing the report " + out.getFileName() + " …");
+        Thread.ofPlatform().name("gilscope-report").daemon().start(() -> {
+            try {
+                report.write(out, (drawn, total) -> javafx.application.Platform.runLater(() ->
+                        model.say("Writing the report " + out.getFileName() + ": board " + drawn + " of " + total + " …")));
+                javafx.application.Platform.runLater(() -> {
+                    reported.reported();
+                    warnedAboutLeaving = false;
+                    model.say("Wrote the report to " + out);
+                });
+            } catch (IOException | RuntimeException e) {
+                javafx.application.Platform.runLater(() -> model.say("Could not write the report " + out + ": " + e.getMessage()));
+            }
+        });
     }
 
     /** A verdict to show in pictures and tests: the last run's, if the lesson has run. */

@@ -40,6 +40,14 @@ final class LessonSession {
         startOver();
     }
 
+    /** Opens a lesson where the learner left it: the prediction made and the runs done (an exercise set's lesson). */
+    void resume(Lesson chosen, Lesson.Choice prediction, List<Run> done) {
+        open(chosen);
+        predicted = prediction;
+        runs.addAll(done);
+        started = !done.isEmpty();
+    }
+
     void startOver() {
         predicted = null;
         awaiting = false;
@@ -124,6 +132,10 @@ final class LessonSession {
 
     /** The lesson's figures of one run, one line per mode: "gil-threads: speed-up 1.02×". */
     List<String> figureLines(ComparisonResult result) {
+        return figureLines(lesson, result);
+    }
+
+    static List<String> figureLines(Lesson lesson, ComparisonResult result) {
         List<String> lines = new ArrayList<>();
         for (ModeResult r : result.modes()) {
             List<String> figures = new ArrayList<>();
@@ -140,6 +152,10 @@ final class LessonSession {
 
     /** A line of the runs table: the run's settings and the figure the expected answer is about. */
     String runLine(Run run) {
+        return runLine(lesson, run);
+    }
+
+    static String runLine(Lesson lesson, Run run) {
         return run.label() + " → " + lesson.expectedChoice().condition().describe(run.result());
     }
 
