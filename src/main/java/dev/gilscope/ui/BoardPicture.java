@@ -96,13 +96,19 @@ public final class BoardPicture {
 
     /** The same with the presenter's notes pinned to the run. */
     static BoardView board(ComparisonResult result, Lesson lesson, List<Note> notes, boolean dark, boolean presentation) {
+        return board(result, lesson, null, notes, dark, presentation);
+    }
+
+    /** The same with a learner's prediction judged beside the board (an exercise report's picture). */
+    static BoardView board(ComparisonResult result, Lesson lesson, Lesson.Choice predicted, List<Note> notes, boolean dark,
+                           boolean presentation) {
         BoardModel model = new BoardModel(Runnable::run);
         BoardView board = new BoardView(model);
         board.setDark(dark);
         if (lesson != null) board.openLesson(lesson);
         model.show(result, notes);
         board.fillForm(result);
-        if (lesson != null) board.lessons().showOutcome(result);
+        if (lesson != null) board.lessons().showOutcome(result, predicted);
         board.setPresentation(presentation);
         return board;
     }

@@ -70,7 +70,7 @@ record ExerciseReport(ExerciseSet set, String learner, List<Workbook.Attempt> at
                 continue;
             }
             Lesson lesson = set.exercises().get(i).lesson();
-            byte[] png = picture(lesson, first.get());
+            byte[] png = picture(lesson, attempts.get(i).predicted(), first.get());
             if (format == Format.HTML) {
                 pictures.add("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
             } else {
@@ -84,11 +84,11 @@ record ExerciseReport(ExerciseSet set, String learner, List<Workbook.Attempt> at
         AtomicFile.write(out, format == Format.HTML ? html(pictures) : markdown(pictures));
     }
 
-    /** The board after the run that judged the prediction, with the lesson beside it, as PNG. */
-    private static byte[] picture(Lesson lesson, LessonSession.Run run) throws IOException {
+    /** The board after the run that judged the prediction, with the lesson and the verdict beside it, as PNG. */
+    private static byte[] picture(Lesson lesson, Lesson.Choice predicted, LessonSession.Run run) throws IOException {
         BoardPicture.startToolkit();
-        var image = BoardPicture.onUiThread(() -> BoardPicture.render(BoardPicture.board(run.result(), lesson, false, false),
-                PICTURE_WIDTH, PICTURE_HEIGHT));
+        var image = BoardPicture.onUiThread(() -> BoardPicture.render(
+                BoardPicture.board(run.result(), lesson, predicted, List.of(), false, false), PICTURE_WIDTH, PICTURE_HEIGHT));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", bytes);
         return bytes.toByteArray();

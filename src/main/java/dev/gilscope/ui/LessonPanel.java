@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -234,12 +235,17 @@ final class LessonPanel extends VBox {
      * this run's numbers, and where to look; no buttons, no explanation text.
      */
     void showOutcome(ComparisonResult result) {
-        LessonSession.Run shown = session.show(result);
+        showOutcome(result, null);
+    }
+
+    /** The same with the learner's prediction selected and judged (a report's picture). */
+    void showOutcome(ComparisonResult result, Lesson.Choice predicted) {
+        LessonSession.Run shown = session.show(result, predicted);
         for (javafx.scene.Node n : forLearners) {
             n.setVisible(false);
             n.setManaged(false);
         }
-        shown.verdict().happened().ifPresent(c -> choiceGroup.getToggles().stream()
+        Optional.ofNullable(predicted).or(() -> shown.verdict().happened()).ifPresent(c -> choiceGroup.getToggles().stream()
                 .filter(t -> t.getUserData() == c).findFirst().ifPresent(choiceGroup::selectToggle));
         refresh();
     }

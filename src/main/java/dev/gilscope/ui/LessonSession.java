@@ -105,11 +105,15 @@ final class LessonSession {
         return Optional.of(run);
     }
 
-    /** Shows a finished run of the lesson without a prediction (pictures, videos): it says what happened. */
-    Run show(ComparisonResult result) {
+    /**
+     * Shows a finished run of the lesson (pictures, videos): with {@code prediction} null it says what
+     * happened; with a learner's prediction (a report's picture), whether it held.
+     */
+    Run show(ComparisonResult result, Lesson.Choice prediction) {
         awaiting = false;
         started = true;
-        Run run = new Run(label(result), result, lesson.verdict(null, result));
+        predicted = prediction;
+        Run run = new Run(label(result), result, lesson.verdict(prediction, result));
         runs.add(run);
         return run;
     }
