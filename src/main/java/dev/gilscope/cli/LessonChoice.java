@@ -1,5 +1,7 @@
 package dev.gilscope.cli;
 
+import dev.gilscope.scenario.ExerciseSet;
+import dev.gilscope.scenario.ExerciseSetFile;
 import dev.gilscope.scenario.Lesson;
 import dev.gilscope.scenario.LessonFile;
 import dev.gilscope.scenario.Lessons;
@@ -20,6 +22,18 @@ final class LessonChoice {
             return load(Path.of(idOrFile));
         }
         throw new UsageException("no lesson '" + idOrFile + "'; the lessons are " + Lessons.ids() + ", or give a lesson file");
+    }
+
+    /** An exercise set file, checked with every lesson it names. */
+    static ExerciseSet loadSet(Path file) {
+        try {
+            return ExerciseSetFile.load(file);
+        } catch (LessonFile.FormatException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            String reason = e instanceof NoSuchFileException ? "no such file" : e.toString();
+            throw new UsageException("cannot read " + file + ": " + reason);
+        }
     }
 
     static Lesson load(Path file) {

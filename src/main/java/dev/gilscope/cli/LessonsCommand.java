@@ -1,6 +1,7 @@
 package dev.gilscope.cli;
 
 import dev.gilscope.runtime.RunRequest;
+import dev.gilscope.scenario.ExerciseSet;
 import dev.gilscope.scenario.Lesson;
 import dev.gilscope.scenario.Lessons;
 import java.io.PrintWriter;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "lessons", mixinStandardHelpOptions = true,
         description = {"List the built-in lessons, or show one in full: its question, the run, where to look, the "
                 + "explanation and the equivalent Python program.",
-                "With --file, reads a lesson file of your own and shows it, or says which line is wrong."})
+                "With --file, reads a lesson file of your own and shows it, or says which line is wrong. With --set, "
+                + "checks an exercise set (the lessons and questions of a workshop, opened in the window with File → "
+                + "Open exercise set) and lists it."})
 final class LessonsCommand implements Callable<Integer> {
 
     @Spec
@@ -27,10 +30,27 @@ final class LessonsCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "FILE", description = "A lesson file to check and show.")
     Path file;
 
+    @Option(names = "--set", paramLabel = "FILE", description = "An exercise set file to check and list.")
+    Path set;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (file != null) {
+        if (set != null) {
+            if (id != null || file != null) throw new UsageException("give --set alone, without a lesson ID or --file");
+            ExerciseSet exercises = LessonChoice.loadSet(set);
+            out.println(exercises.title());
+            if (!exercises.about().isEmpty()) out.println(exercises.about());
+            out.println();
+            for (int i = 0; i < exercises.exercises().size(); i++) {
+                ExerciseSet.Exercise e = exercises.exercises().get(i);
+                out.printf("%d. %s: %s%n", i + 1, e.lesson().id(), e.lesson().title());
+                out.println("   Predict: " + e.lesson().question());
+                for (String q : e.questions()) out.println("   Ask: " + q);
+            }
+            out.println();
+            out.println("Open it in the window with File → Open exercise set….");
+        } else if (file != null) {
             if (id != null) throw new UsageException("give a lesson ID or --file, not both");
             show(LessonChoice.load(file), out);
         } else if (id != null) {

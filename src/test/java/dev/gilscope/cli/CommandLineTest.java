@@ -207,6 +207,23 @@ class CommandLineTest {
     }
 
     @Test
+    void lessonsChecksAnExerciseSetAndListsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("mine.lesson"), dev.gilscope.scenario.LessonFileTest.GOOD);
+        java.nio.file.Path set = java.nio.file.Files.writeString(dir.resolve("tuesday.exercises"),
+                dev.gilscope.scenario.ExerciseSetFileTest.GOOD);
+        Result listed = gilscope("lessons", "--set", set.toString());
+        assertEquals(0, listed.exitCode(), listed.err());
+        assertTrue(listed.out().startsWith("The GIL in one hour\nPredict before you run. Answer in a sentence or two.\n"), listed.out());
+        assertTrue(listed.out().contains("2. mine-1: Threads and primes\n   Predict: Faster with two threads?\n3. L6"), listed.out());
+        assertTrue(listed.out().contains("   Ask: Which switch interval would you choose for a web server?"), listed.out());
+
+        java.nio.file.Path broken = java.nio.file.Files.writeString(dir.resolve("broken.exercises"), "title: T\nlesson: L12\n");
+        Result refused = gilscope("lessons", "--set", broken.toString());
+        assertEquals(GilscopeCommand.EXIT_BAD_INPUT, refused.exitCode());
+        assertTrue(refused.err().startsWith("gilscope: " + broken + ", line 2: 'L12' is no built-in lesson"), refused.err());
+    }
+
+    @Test
     void anUnknownLessonOrABrokenLessonFileIsABadInputWithItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         Result unknown = gilscope("lessons", "L99");

@@ -47,6 +47,13 @@ public class ExerciseSetFileTest {
         assertEquals(2, set.indexOf(set.exercises().get(2).lesson()));
     }
 
+    @Test
+    void theExampleSetInTheRepositoryReads() throws Exception {
+        ExerciseSet set = ExerciseSetFile.load(Path.of("examples/gil-in-one-hour.exercises"));
+        assertEquals(List.of("L1", "L2", "L5", "L6", "L9"), set.exercises().stream().map(e -> e.lesson().id()).toList());
+        assertTrue(set.exercises().stream().allMatch(e -> !e.questions().isEmpty()), "a question about every lesson");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "lesson: L1                        | lesson: L99     | line 5: 'L99' is no built-in lesson (L1, L2",
