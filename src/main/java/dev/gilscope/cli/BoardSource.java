@@ -31,6 +31,7 @@ final class BoardSource {
 
     /** The saved run named, read and checked; a file that is no saved run is refused with what is wrong. */
     SavedRun savedRun() {
+        if (Files.isDirectory(saved)) throw new UsageException("--saved " + saved + " is a folder; name the saved run's .json file");
         if (!Files.isRegularFile(saved)) throw new UsageException("--saved " + saved + ": no such file");
         try {
             return TraceReader.read(saved);

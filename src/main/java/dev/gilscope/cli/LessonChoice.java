@@ -26,19 +26,21 @@ final class LessonChoice {
 
     /** An exercise set file, checked with every lesson it names. */
     static ExerciseSet loadSet(Path file) {
-        try {
-            return ExerciseSetFile.load(file);
-        } catch (LessonFile.FormatException e) {
-            throw new UsageException(e.getMessage());
-        } catch (IOException e) {
-            String reason = e instanceof NoSuchFileException ? "no such file" : e.toString();
-            throw new UsageException("cannot read " + file + ": " + reason);
-        }
+        return read(file, () -> ExerciseSetFile.load(file));
     }
 
     static Lesson load(Path file) {
+        return read(file, () -> Lessons.load(file));
+    }
+
+    private interface TeacherFile<T> {
+        T read() throws IOException, LessonFile.FormatException;
+    }
+
+    /** A teacher's file read, or a usage error that names its line (or that it cannot be read). */
+    private static <T> T read(Path file, TeacherFile<T> reader) {
         try {
-            return Lessons.load(file);
+            return reader.read();
         } catch (LessonFile.FormatException e) {
             throw new UsageException(e.getMessage());
         } catch (IOException e) {

@@ -76,8 +76,9 @@ final class SnapshotCommand implements Callable<Integer> {
             err.println("gilscope: could not write " + out + ": " + e.getMessage());
             return 1;
         }
-        err.println("gilscope: wrote " + out + " (the run saved in " + what.saved.getFileName() + ", "
-                + run.info().notes().size() + " notes)");
+        int notes = run.info().notes().size();
+        err.println("gilscope: wrote " + out + " (the run saved in " + what.saved.getFileName() + ", " + notes
+                + (notes == 1 ? " note)" : " notes)"));
         return 0;
     }
 

@@ -96,7 +96,13 @@ public final class ExerciseSetFile {
     private static Lesson lesson(Path folder, String source, int number, String name) throws LessonFile.FormatException {
         var builtIn = Lessons.byId(name);
         if (builtIn.isPresent()) return builtIn.get();
-        Path file = folder == null ? null : folder.resolve(name).normalize();
+        Path file;
+        try {
+            file = folder == null ? null : folder.resolve(name).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw fail(source, number, "'" + name + "' is no built-in lesson (" + Lessons.ids() + ") and cannot be a file name: "
+                    + e.getReason());
+        }
         if (file == null || !Files.isRegularFile(file)) {
             throw fail(source, number, "'" + name + "' is no built-in lesson (" + Lessons.ids() + ") and no lesson file"
                     + (file == null ? "" : " (looked for " + file + ")"));

@@ -272,9 +272,9 @@ public final class BoardModel {
         return notesVersion;
     }
 
-    /** Notes pinned since the run was last saved (0 when it was saved, or has none): they go if another run replaces it. */
-    public int unsavedNotes() {
-        return notesSaved ? 0 : notes.size();
+    /** Whether notes were pinned or removed since the run was last saved: they go if another run replaces it. */
+    public boolean notesUnsaved() {
+        return !notesSaved;
     }
 
     /** Pins a note to the run on the board; it is saved with the run. */

@@ -119,8 +119,7 @@ public final class BoardPicture {
         BoardView board = new BoardView(model);
         board.setDark(dark);
         model.show(run);
-        board.fillForm(run.info().workload(), run.info().parameters(), run.modes().stream()
-                .flatMap(t -> Mode.byName(t.mode()).stream()).toList());
+        board.fillForm(run);
         board.setPresentation(presentation);
         return board;
     }

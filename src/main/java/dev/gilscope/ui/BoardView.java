@@ -95,8 +95,7 @@ public final class BoardView extends BorderPane {
     private final TextField noteText = new TextField();
     private String noteMode = "";
     private long noteAt;
-    /** The action (Run, Open) the user was warned would drop unsaved notes; doing it again goes ahead. */
-    private String warnedAbout;
+    private final SecondTry replaceRun = new SecondTry();
     private final Button nextHandoff = new Button("Next hand-off");
     private final Button nextDrop = new Button("Next drop request");
     private final ShortcutSheet shortcuts = new ShortcutSheet();
@@ -211,13 +210,13 @@ public final class BoardView extends BorderPane {
         lessons.choose(lesson);
     }
 
-    /** Opens a teacher's lesson file; a malformed one is refused with the line that is wrong. */
     /** Opens a teacher's exercise set beside the board; a malformed file is refused with its line. */
     public void openExerciseSet(Path file) {
         showLessons(true);
         lessons.openSetFile(file);
     }
 
+    /** Opens a teacher's lesson file; a malformed one is refused with the line that is wrong. */
     public void openLessonFile(Path file) {
         showLessons(true);
         lessons.openFile(file);
@@ -424,7 +423,9 @@ public final class BoardView extends BorderPane {
         MenuButton file = new MenuButton("File");
         file.setId("file-menu");
         file.getItems().addAll(
-                menuItem("Open run…", "menu-open", () -> choose(false, "Open a saved run", "*.json").ifPresent(this::openRun)),
+                menuItem("Open run…", "menu-open", () -> {
+                    if (mayReplaceRun("Open")) choose(false, "Open a saved run", "*.json").ifPresent(this::showSavedRun);
+                }),
                 menuItem("Open lesson…", "menu-open-lesson", () -> choose(false, "Open a lesson file", "*.lesson")
                         .ifPresent(this::openLessonFile)),
                 menuItem("Open exercise set…", "menu-open-exercises", () -> choose(false, "Open an exercise set", "*.exercises")
@@ -565,14 +566,22 @@ public final class BoardView extends BorderPane {
 
     /** Opens a saved run; a file gilscope cannot read leaves the board as it was and says why. */
     public void openRun(Path file) {
-        if (!mayReplaceRun("Open")) return;
+        if (mayReplaceRun("Open")) showSavedRun(file);
+    }
+
+    private void showSavedRun(Path file) {
         withFile("Could not open " + file.getFileName(), () -> {
             model.open(file);
-            model.opened().ifPresent(run -> fillForm(run.info().workload(), run.info().parameters(),
-                    run.modes().stream().flatMap(t -> Mode.byName(t.mode()).stream()).toList()));
+            model.opened().ifPresent(this::fillForm);
             stopReplay();
             state.window().reset();
         });
+    }
+
+    /** Sets the controls to what a saved run was run with. */
+    public void fillForm(SavedRun run) {
+        fillForm(run.info().workload(), run.info().parameters(),
+                run.modes().stream().flatMap(t -> Mode.byName(t.mode()).stream()).toList());
     }
 
     public void saveRun(Path file) {
@@ -869,16 +878,18 @@ public final class BoardView extends BorderPane {
      * says so and does nothing; trying again goes ahead and the notes go with the run.
      */
     private boolean mayReplaceRun(String action) {
-        int unsaved = model.unsavedNotes();
-        if (unsaved == 0 || action.equals(warnedAbout)) {
-            warnedAbout = null;
-            return true;
+        if (!replaceRun.allows(action, model.notesUnsaved(), model.notesVersion())) {
+            model.say("The notes on this run have changes that are not saved yet. Save the run (File → Save run…) to "
+                    + "keep them, or " + action + " again to drop them.");
+            return false;
         }
-        warnedAbout = action;
-        model.say("This run has " + unsaved + (unsaved == 1 ? " note" : " notes") + " not saved yet. Save the run "
-                + "(File → Save run…) to keep " + (unsaved == 1 ? "it" : "them") + ", or " + action + " again to drop "
-                + (unsaved == 1 ? "it." : "them."));
-        return false;
+        closeNoteBar(); // it belongs to the run being replaced
+        return true;
+    }
+
+    /** Whether the window may close: notes not saved and exercise answers not in a report ask once first. */
+    public boolean mayClose() {
+        return mayReplaceRun("close the window") && lessons.mayLeave("close the window");
     }
 
     /**
@@ -979,7 +990,7 @@ public final class BoardView extends BorderPane {
                 case N -> () -> stepTo(e.isShiftDown() ? EventKind.DROP_REQUEST : EventKind.HANDOFF);
                 case L -> () -> {
                     showLessons(true);
-                    lessons.step(e.isShiftDown() ? -1 : 1);
+                    if (!model.running()) lessons.step(e.isShiftDown() ? -1 : 1);
                 };
                 case SLASH -> e.isShiftDown() ? () -> shortcuts.toggle(this) : null;
                 default -> null;

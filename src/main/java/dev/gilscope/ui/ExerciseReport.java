@@ -20,8 +20,9 @@ import javax.imageio.ImageIO;
  * questions. Markdown (pictures in a folder beside it) or one self-contained HTML file.
  *
  * @param attempts one per exercise, taken on the UI thread when the learner asked for the report
+ * @param workbookVersion the workbook's {@link Workbook#version()} then: later work is not in the report
  */
-record ExerciseReport(ExerciseSet set, String learner, List<Workbook.Attempt> attempts) {
+record ExerciseReport(ExerciseSet set, String learner, List<Workbook.Attempt> attempts, long workbookVersion) {
 
     enum Format { MARKDOWN, HTML }
 
@@ -41,7 +42,7 @@ record ExerciseReport(ExerciseSet set, String learner, List<Workbook.Attempt> at
     static ExerciseReport of(Workbook workbook) {
         List<Workbook.Attempt> attempts = new ArrayList<>();
         for (int i = 0; i < workbook.size(); i++) attempts.add(workbook.attempt(i));
-        return new ExerciseReport(workbook.set(), workbook.learner(), attempts);
+        return new ExerciseReport(workbook.set(), workbook.learner(), attempts, workbook.version());
     }
 
     /** The format a file's name asks for; anything else is refused with the names that work. */
@@ -77,7 +78,7 @@ record ExerciseReport(ExerciseSet set, String learner, List<Workbook.Attempt> at
                 String name = (i + 1) + "-" + lesson.id().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-") + ".png";
                 Files.createDirectories(folder);
                 AtomicFile.write(folder.resolve(name), stream -> stream.write(png));
-                pictures.add(folder.getFileName() + "/" + name);
+                pictures.add((folder.getFileName() + "/" + name).replace(" ", "%20")); // a Markdown link has no spaces
             }
             progress.picture(++drawn, total);
         }

@@ -23,6 +23,10 @@ public final class GilscopeApp extends Application {
         // are one click away (Lessons).
         board.showLessons(screen.getWidth() >= 1500);
         stage.setScene(new Scene(board, Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight())));
+        // Notes not saved and answers not in a report: the first close says so in the status line.
+        stage.setOnCloseRequest(e -> {
+            if (!board.mayClose()) e.consume();
+        });
         stage.setOnHidden(e -> model.cancel()); // closing the window ends threads and worker processes
         stage.show();
     }

@@ -97,7 +97,7 @@ final class LessonPanel extends VBox {
     private final Button leave = new Button("Leave the set");
     private final VBox questions = new VBox(4);
     /** Leaving the set (or opening another) with work not in a report asks once; the second time it goes. */
-    private boolean warnedAboutLeaving;
+    private final SecondTry leaveSet = new SecondTry();
 
     LessonPanel(Board board) {
         this.board = board;
@@ -252,19 +252,32 @@ final class LessonPanel extends VBox {
 
     /** Opens a teacher's lesson file; a malformed one is refused with its line, and the current lesson stays. */
     void openFile(Path file) {
-        try {
-            Lesson lesson = Lessons.load(file);
-            error.setText("");
+        readTeacherFile(file, "the lesson", () -> Lessons.load(file)).ifPresent(lesson -> {
             choose(lesson);
             board.model().say("Opened the lesson " + lesson.id() + " from " + file.getFileName());
-        } catch (LessonFile.FormatException e) {
-            error.setText("Could not open the lesson: " + e.getMessage());
-            board.model().say("Could not open the lesson: " + e.getMessage());
-        } catch (IOException e) {
-            error.setText("Could not read " + file + ": " + e.getMessage());
-            board.model().say("Could not read " + file + ": " + e.getMessage());
-        }
+        });
         refresh();
+    }
+
+    private interface TeacherFile<T> {
+        T read() throws IOException, LessonFile.FormatException;
+    }
+
+    /** Reads a lesson or exercise set file; what is wrong with it (its line) is said in the panel and the status. */
+    private <T> Optional<T> readTeacherFile(Path file, String what, TeacherFile<T> reader) {
+        String problem;
+        try {
+            T read = reader.read();
+            error.setText("");
+            return Optional.of(read);
+        } catch (LessonFile.FormatException e) {
+            problem = "Could not open " + what + ": " + e.getMessage();
+        } catch (IOException e) {
+            problem = "Could not read " + file + ": " + e.getMessage();
+        }
+        error.setText(problem);
+        board.model().say(problem);
+        return Optional.empty();
     }
 
     private void open(Lesson lesson) {
@@ -334,7 +347,7 @@ final class LessonPanel extends VBox {
     void runLesson() {
         if (!session.mayRun() || board.model().running()) return;
         session.runStarted();
-        if (!board.runForm()) session.runEnded(null, true);
+        if (!board.runForm()) session.runRefused();
         refresh();
     }
 
@@ -355,6 +368,7 @@ final class LessonPanel extends VBox {
         boolean running = board.model().running();
         for (var node : choices.getChildren()) node.setDisable(!session.mayPredict());
         run.setDisable(!session.mayRun() || running);
+        picker.setDisable(running); // a run's verdict belongs to the lesson that started it
         startOver.setDisable(!hasLesson || running);
         for (var node : tries.getChildren()) node.setDisable(!session.mayRun() || running);
         hint.setText(running && session.awaiting() ? "Running the lesson …" : session.hint().orElse(""));
@@ -437,25 +451,18 @@ final class LessonPanel extends VBox {
 
     /** Opens a teacher's exercise set file; a malformed one is refused with its line, and what is open stays. */
     void openSetFile(Path file) {
-        try {
-            ExerciseSet set = ExerciseSetFile.load(file);
+        readTeacherFile(file, "the exercise set", () -> ExerciseSetFile.load(file)).ifPresent(set -> {
             if (!mayLeave("open " + file.getFileName())) return;
             openSet(set);
             board.model().say("Opened the exercise set “" + set.title() + "”: " + set.exercises().size() + " lessons");
-        } catch (LessonFile.FormatException e) {
-            error.setText("Could not open the exercise set: " + e.getMessage());
-            board.model().say("Could not open the exercise set: " + e.getMessage());
-        } catch (IOException e) {
-            error.setText("Could not read " + file + ": " + e.getMessage());
-            board.model().say("Could not read " + file + ": " + e.getMessage());
-        }
+        });
         refresh();
     }
 
     /** Works through {@code set}: its lessons in the picker, progress on top, its questions under each lesson. */
     void openSet(ExerciseSet set) {
         workbook = new Workbook(set);
-        warnedAboutLeaving = false;
+        leaveSet.reset();
         error.setText("");
         learner.clear();
         setTitle.setText(set.title());
@@ -480,9 +487,9 @@ final class LessonPanel extends VBox {
         refresh();
     }
 
-    private boolean mayLeave(String action) {
-        if (workbook == null || !workbook.changedSinceReport() || warnedAboutLeaving) return true;
-        warnedAboutLeaving = true;
+    /** Whether {@code action} may drop the open set: with work not in a report, the first try says so. */
+    boolean mayLeave(String action) {
+        if (workbook == null || leaveSet.allows(action, workbook.changedSinceReport(), workbook.version())) return true;
         String text = "Your predictions, runs and answers in “" + workbook.set().title() + "” are not in a report yet. "
                 + "Export the report to keep them, or " + action + " again to drop them.";
         error.setText(text);
@@ -507,10 +514,7 @@ final class LessonPanel extends VBox {
             answer.setPrefRowCount(3);
             answer.setPromptText("Your answer");
             int question = q;
-            answer.textProperty().addListener((o, was, now) -> {
-                workbook.answer(exercise, question, now);
-                warnedAboutLeaving = false;
-            });
+            answer.textProperty().addListener((o, was, now) -> workbook.answer(exercise, question, now));
             questions.getChildren().addAll(label, answer);
         }
     }
@@ -552,8 +556,7 @@ final class LessonPanel extends VBox {
                 report.write(out, (drawn, total) -> javafx.application.Platform.runLater(() ->
                         model.say("Writing the report " + out.getFileName() + ": board " + drawn + " of " + total + " …")));
                 javafx.application.Platform.runLater(() -> {
-                    reported.reported();
-                    warnedAboutLeaving = false;
+                    reported.reported(report.workbookVersion());
                     model.say("Wrote the report to " + out);
                 });
             } catch (IOException | RuntimeException e) {

@@ -89,6 +89,12 @@ final class LessonSession {
         started = true;
     }
 
+    /** The run did not start after all (the board said why): the prediction may still change if nothing ran. */
+    void runRefused() {
+        awaiting = false;
+        started = !runs.isEmpty();
+    }
+
     boolean awaiting() {
         return awaiting;
     }

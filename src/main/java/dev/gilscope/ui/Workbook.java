@@ -33,7 +33,9 @@ final class Workbook {
     private final List<List<LessonSession.Run>> runs = new ArrayList<>();
     private final String[][] answers;
     private String learner = "";
-    private boolean changedSinceReport;
+    /** Counts every change the learner makes; a report holds the work up to the count it was made at. */
+    private long version;
+    private long reportedVersion;
 
     Workbook(ExerciseSet set) {
         this.set = set;
@@ -70,7 +72,7 @@ final class Workbook {
             predicted[i] = prediction;
             runs.get(i).clear();
             runs.get(i).addAll(done);
-            changedSinceReport = true;
+            version++;
         });
     }
 
@@ -81,7 +83,7 @@ final class Workbook {
 
     void answer(int exercise, int question, String text) {
         String kept = text == null ? "" : text.strip();
-        if (!kept.equals(answers[exercise][question])) changedSinceReport = true;
+        if (!kept.equals(answers[exercise][question])) version++;
         answers[exercise][question] = kept;
     }
 
@@ -109,12 +111,18 @@ final class Workbook {
         return done + " of " + size() + " done · " + held + (held == 1 ? " prediction" : " predictions") + " held";
     }
 
-    /** Whether the learner did something the last report does not hold (or there is no report yet). */
-    boolean changedSinceReport() {
-        return changedSinceReport;
+    /** Changes with every prediction, run and answer. */
+    long version() {
+        return version;
     }
 
-    void reported() {
-        changedSinceReport = false;
+    /** Whether the learner did something the last report does not hold (or there is no report yet). */
+    boolean changedSinceReport() {
+        return version != reportedVersion && version > 0;
+    }
+
+    /** A report of the work up to {@code atVersion} was written: what came after is still only here. */
+    void reported(long atVersion) {
+        reportedVersion = Math.max(reportedVersion, atVersion);
     }
 }

@@ -307,7 +307,7 @@ class CommandLineTest {
         java.nio.file.Path png = dir.resolve("saved.png");
         r = gilscope("snapshot", "--saved", trace.toString(), "--width", "1280", "--height", "720", "--out", png.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.err().contains("the run saved in run.json, 1 notes") && !r.err().contains("Running"), r.err());
+        assertTrue(r.err().contains("the run saved in run.json, 1 note)") && !r.err().contains("Running"), r.err());
         assertEquals(1280, javax.imageio.ImageIO.read(png.toFile()).getWidth());
 
         java.nio.file.Path gif = dir.resolve("saved.gif");

@@ -18,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -115,7 +116,13 @@ class NotesTest {
         // Running again would drop the unsaved note: the first press says so and does nothing.
         robot.clickOn("#run-all");
         assertFalse(board.model().running());
-        assertTrue(board.model().status().contains("1 note not saved yet"), board.model().status());
+        assertTrue(board.model().status().contains("notes on this run have changes that are not saved yet"),
+                board.model().status());
+        // A note pinned after the warning asks again, rather than being dropped by the next press.
+        robot.interact(() -> board.model().pin(new Note(expectedAt / 2, "", "earlier")));
+        robot.clickOn("#run-all");
+        assertFalse(board.model().running(), "new work: asked again");
+        robot.interact(() -> board.model().unpin(board.model().notes().get(0)));
 
         Path saved = dir.resolve("with-notes.json");
         robot.interact(() -> board.saveRun(saved));
@@ -124,17 +131,37 @@ class NotesTest {
         robot.interact(() -> board.openRun(saved));
         awaitFrames();
         assertEquals(List.of(new Note(expectedAt, "gil-threads", "T2 waits here")), board.model().notes(), "the note comes back");
-        assertEquals(0, board.model().unsavedNotes());
+        assertFalse(board.model().notesUnsaved());
+
+        robot.interact(() -> board.model().pin(new Note(expectedAt / 2, "", "dropped on purpose")));
+        robot.clickOn("#run-all");
+        assertFalse(board.model().running());
+        robot.clickOn("#run-all"); // the second press goes ahead, and the run replaces the notes
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !board.model().running());
+        assertEquals(List.of(), board.model().notes(), "a new run starts without notes");
     }
 
     @Test
     void anOpenedRunIsFilmedWithItsNotes(FxRobot robot, @TempDir Path dir) throws Exception {
         runSmallComparisonOfThreads(robot);
         robot.interact(() -> board.model().pin(new Note(1_000_000, "", "one millisecond in")));
+        Stage window = (Stage) board.getScene().getWindow();
+        robot.interact(() -> window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertTrue(window.isShowing(), "closing with a note not saved asks first");
+        assertTrue(board.model().status().endsWith("or close the window again to drop them."), board.model().status());
         Path saved = dir.resolve("run.json");
         robot.interact(() -> board.saveRun(saved));
         robot.interact(() -> board.openRun(saved));
         assertTrue(board.model().opened().isPresent());
+
+        var opened = board.model().opened().orElseThrow();
+        BoardView filmed = WaitForAsyncUtils.asyncFx(() -> BoardPicture.board(opened, false, true)).get(30, TimeUnit.SECONDS);
+        assertEquals(List.of(new Note(1_000_000, "", "one millisecond in")), filmed.model().notes(),
+                "the board a video is filmed from carries the notes");
+        WaitForAsyncUtils.asyncFx(() -> filmed.showReplayAt(1_500_000, 1.0 / 16)).get(10, TimeUnit.SECONDS);
+        assertTrue(((Label) filmed.lookup("#callout")).getText().startsWith("✎ 1 · one millisecond in"),
+                "and a frame after the note names it");
+        WaitForAsyncUtils.asyncFx(() -> filmed.frames().stop());
 
         Path gif = dir.resolve("opened.gif");
         robot.interact(() -> board.state().window().zoomTo(0, 3_000_000)); // three milliseconds at 1× …
