@@ -10,9 +10,10 @@ public final class CpuUse {
 
     /**
      * Cores busy (computing or serializing; a thread asleep waiting for the lock does not count) in each
-     * of {@code bins} equal slices of {@code [0, spanNanos)} from the mode's start.
+     * of {@code bins} equal slices of {@code [0, spanNanos)} from the mode's start, at most {@code cores}:
+     * three processes (de)serializing at once on two cores took turns on them, they did not use three.
      */
-    public static double[] of(ModeRow row, int bins, long spanNanos) {
+    public static double[] of(ModeRow row, int bins, long spanNanos, int cores) {
         double[] busy = new double[bins];
         if (row.snapshot() == null || spanNanos <= 0) return busy;
         long origin = row.originNanos();
@@ -30,6 +31,7 @@ public final class CpuUse {
                 busy[b] += nanos / binNanos;
             }
         }
+        for (int b = 0; b < bins; b++) busy[b] = Math.min(busy[b], cores);
         return busy;
     }
 }

@@ -232,10 +232,13 @@ final class SummaryView extends HBox {
             cpu.removeAllSeries();
             long longest = 0;
             for (ModeRow row : model.rows()) longest = Math.max(longest, row.durationNanos());
+            // The cores of the machine the run was made on: this one, or the one a saved run names.
+            int cores = model.opened().map(run -> run.info().cores()).filter(c -> c > 0)
+                    .orElse(Runtime.getRuntime().availableProcessors());
             for (ModeRow row : model.rows()) {
                 if (!finished(row)) continue;
                 XYSeries series = new XYSeries(row.mode().cliName());
-                double[] busy = CpuUse.of(row, BINS, longest);
+                double[] busy = CpuUse.of(row, BINS, longest, cores);
                 long mine = row.durationNanos();
                 for (int b = 0; b < BINS; b++) {
                     double atMillis = (b + 0.5) * longest / BINS / 1e6;

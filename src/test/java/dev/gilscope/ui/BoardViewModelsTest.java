@@ -136,6 +136,28 @@ class BoardViewModelsTest {
     }
 
     @Test
+    void coresBusyCountsTheHolderNotTheSleepersAndNeverMoreCoresThanThereAre() {
+        ModeRow turns = twoThreadsTakingTurns();
+        double[] busy = CpuUse.of(turns, 10, 1_000_000, 2);
+        for (double b : busy) assertEquals(1.0, b, 0.02, "one core busy: the waiter sleeps");
+
+        // Three lanes serializing at once (a parent and two worker processes) on a machine of two cores.
+        ModeTrace trace = new ModeTrace("processes", EventBudget.generous());
+        trace.start(1_000);
+        for (String name : new String[] {"main", "P1", "P2"}) {
+            LaneBuffer lane = trace.addLane(name).buffer();
+            lane.add(1_000, EventKind.STATE, 0, LaneState.SERIALIZING.ordinal(), 0);
+            lane.add(1_001_000, EventKind.STATE, 0, LaneState.IDLE.ordinal(), 0);
+        }
+        trace.finish(1_001_000);
+        ModeRow row = new ModeRow(Mode.PROCESSES);
+        row.start(trace, 8);
+        row.refresh();
+        assertEquals(2.0, CpuUse.of(row, 4, 1_000_000, 2)[1], 1e-9, "they took turns on the two cores");
+        assertEquals(3.0, CpuUse.of(row, 4, 1_000_000, 8)[1], 0.02, "on eight cores, all three ran");
+    }
+
+    @Test
     void hoverSaysWhatASegmentIsOrWhatAColumnMixes() {
         ModeRow row = twoThreadsTakingTurns();
         TimeWindow window = new TimeWindow();
