@@ -14,33 +14,20 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import javafx.stage.Stage;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A workshop's exercise set in the real window: progress, answers kept across lessons, a report with the boards. */
-@ExtendWith(ApplicationExtension.class)
-class ExerciseSetWindowTest {
-
-    private BoardView board;
+class ExerciseSetWindowTest extends WindowTest {
 
     @Start
     void start(Stage stage) {
-        new GilscopeApp().start(stage);
-        board = (BoardView) stage.getScene().getRoot();
-    }
-
-    @AfterEach
-    void stopAnyRun() throws InterruptedException {
-        board.model().cancel();
-        assertTrue(board.model().awaitIdle(10_000), "the run ends after cancel");
+        open(stage);
     }
 
     private static String text(FxRobot robot, String id) {

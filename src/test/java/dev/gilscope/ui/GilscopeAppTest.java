@@ -16,12 +16,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import javafx.stage.Stage;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -29,23 +26,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real window on JavaFX's headless platform, driven as a user would: type, click, hover, cancel.
  * Runs are real (small workloads), so these tests wait for what a user would wait for.
  */
-@ExtendWith(ApplicationExtension.class)
-class GilscopeAppTest {
-
-    private Stage stage;
-    private BoardView board;
+class GilscopeAppTest extends WindowTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        new GilscopeApp().start(stage);
-        board = (BoardView) stage.getScene().getRoot();
-    }
-
-    @AfterEach
-    void stopAnyRun() throws InterruptedException {
-        board.model().cancel();
-        assertTrue(board.model().awaitIdle(10_000), "the run ends after cancel");
+        open(stage);
     }
 
     private void type(FxRobot robot, String fieldId, String text) {
@@ -54,23 +39,6 @@ class GilscopeAppTest {
 
     private void waitFor(long seconds, java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-    }
-
-    /** Lets the board draw a few frames: it redraws on its frame timer, not on each change. */
-    private void awaitFrames() throws TimeoutException {
-        long seen = board.frames().frames();
-        waitFor(10, () -> board.frames().frames() >= seen + 3);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Runs a small count-primes (2 tasks) in the three thread modes and waits until it is drawn. */
-    private void runSmallComparisonOfThreads(FxRobot robot) throws TimeoutException {
-        type(robot, "field-tasks", "2");
-        type(robot, "field-size", "150000");
-        robot.interact(() -> robot.lookup("#mode-processes").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
-        robot.clickOn("#run-all");
-        waitFor(60, () -> !board.model().running());
-        awaitFrames();
     }
 
     private String text(FxRobot robot, String id) {

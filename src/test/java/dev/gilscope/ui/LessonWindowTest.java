@@ -15,19 +15,20 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import javafx.stage.Stage;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The lessons in the real window: choose one, predict, run, read the verdict; a broken lesson file is refused. */
-@ExtendWith(ApplicationExtension.class)
-class LessonWindowTest {
+class LessonWindowTest extends WindowTest {
+
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
 
     /** A small io-latency lesson (about a second in all) with settings to try. */
     static final String WAKE_UPS = """
@@ -48,24 +49,10 @@ class LessonWindowTest {
               import time
             """;
 
-    private BoardView board;
-
-    @Start
-    void start(Stage stage) {
-        new GilscopeApp().start(stage);
-        board = (BoardView) stage.getScene().getRoot();
-    }
-
     /** The headless screen is narrow, so the lessons start hidden: one click shows them. */
     @org.junit.jupiter.api.BeforeEach
     void showTheLessons(FxRobot robot) {
         if (robot.lookup("#lesson-panel").tryQuery().isEmpty()) robot.clickOn("#lessons-toggle");
-    }
-
-    @AfterEach
-    void stopAnyRun() throws InterruptedException {
-        board.model().cancel();
-        assertTrue(board.model().awaitIdle(10_000), "the run ends after cancel");
     }
 
     private static String text(FxRobot robot, String id) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
@@ -19,49 +18,19 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A presenter pins notes to moments of a run: they are drawn, named in the replay, saved and opened again. */
-@ExtendWith(ApplicationExtension.class)
-class NotesTest {
-
-    private BoardView board;
+class NotesTest extends WindowTest {
 
     @Start
     void start(Stage stage) {
-        new GilscopeApp().start(stage);
-        board = (BoardView) stage.getScene().getRoot();
-    }
-
-    @AfterEach
-    void stopAnyRun() throws InterruptedException {
-        board.model().cancel();
-        assertTrue(board.model().awaitIdle(10_000), "the run ends after cancel");
-    }
-
-    private void runSmallComparisonOfThreads(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            robot.lookup("#field-tasks").queryAs(TextField.class).setText("2");
-            robot.lookup("#field-size").queryAs(TextField.class).setText("150000");
-            robot.lookup("#mode-processes").queryAs(CheckBox.class).setSelected(false);
-        });
-        robot.clickOn("#run-all");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !board.model().running());
-        awaitFrames();
-    }
-
-    private void awaitFrames() throws Exception {
-        long seen = board.frames().frames();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> board.frames().frames() >= seen + 3);
-        WaitForAsyncUtils.waitForFxEvents();
+        open(stage);
     }
 
     private static String text(FxRobot robot, String id) {

@@ -13,34 +13,19 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import javafx.stage.Stage;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Presentation mode as a presenter uses it: a lesson run, one key, a 1920×1080 board with nothing to scroll. */
-@ExtendWith(ApplicationExtension.class)
-class PresentationTest {
-
-    private Stage stage;
-    private BoardView board;
+class PresentationTest extends WindowTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        new GilscopeApp().start(stage);
-        board = (BoardView) stage.getScene().getRoot();
-    }
-
-    @AfterEach
-    void stopAnyRun() throws InterruptedException {
-        board.model().cancel();
-        assertTrue(board.model().awaitIdle(10_000), "the run ends after cancel");
+        open(stage);
     }
 
     /** Whether a scroll pane shows a scroll bar for its own content (not one of a text area inside it). */
@@ -74,12 +59,6 @@ class PresentationTest {
             assertFalse(WaitForAsyncUtils.asyncFx(() -> scrolls(lessonScroll)).get(), id + ": so does the lesson");
             assertTrue(shown.state().laneScale() >= 1.2, id + ": thicker lanes: " + shown.state().laneScale());
         }
-    }
-
-    private void awaitFrames() throws Exception {
-        long seen = board.frames().frames();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> board.frames().frames() >= seen + 4);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
