@@ -128,6 +128,7 @@ public final class BoardModel {
     }
 
     private void runInBackground(RunRequest.Checked request, RunControl runControl) {
+        JitPriority.lowerCompilerThreads(); // the window keeps drawing while the run's code is compiled
         Comparison.Listener listener = new Comparison.Listener() {
             @Override
             public void modeStarted(Mode mode, ModeTrace trace) {

@@ -16,7 +16,10 @@ public enum Section {
     FIDELITY,
     /** The processes mode: per-task round trip, worker start-up, and the process lessons next to CPython's. */
     PROCESSES,
-    /** The board: frame time for a very large recording, and UI-thread stalls during a live run. */
+    /**
+     * The board: frame time for a very large recording, and UI-thread stalls during a live run. Last: its
+     * runs in a window lower the JIT compiler's priority for the rest of the process, as the window does.
+     */
     DRAWING;
 
     public String cliName() {
