@@ -335,6 +335,28 @@ public final class BoardModel {
         return text.toString();
     }
 
+    /** Writing a file off the UI thread; what it tells {@code progress} goes to the status line. */
+    public interface FileWork {
+        void write(java.util.function.Consumer<String> progress) throws IOException;
+    }
+
+    /**
+     * Writes a file that takes a while (a video, a report) on a thread of its own, so the window stays
+     * usable. The status line says {@code writing} first, then the work's progress; once written,
+     * {@code done} runs on the UI thread (and says so); a failure is said as {@code failed}: the message.
+     */
+    public void writeInBackground(String threadName, String writing, FileWork work, Runnable done, String failed) {
+        say(writing);
+        Thread.ofPlatform().name(threadName).daemon().start(() -> {
+            try {
+                work.write(text -> uiThread.execute(() -> say(text)));
+                uiThread.execute(done);
+            } catch (IOException | RuntimeException e) {
+                uiThread.execute(() -> say(failed + ": " + e.getMessage()));
+            }
+        });
+    }
+
     /** Puts a message in the status line (a problem with a file, a picture written…). */
     public void say(String text) {
         setStatus(text);

@@ -547,21 +547,14 @@ public final class BoardView extends BorderPane {
         Lesson lesson = getRight() != null ? lessons.current() : null;
         List<Note> notes = model.notes();
         SavedRun savedWithNotes = saved == null ? null : new SavedRun(saved.info().withNotes(notes), saved.modes());
-        model.say("Writing " + file.getFileName() + " …");
-        ReplayVideo.Progress progress = (written, total) -> {
-            if (written % 10 == 0) javafx.application.Platform.runLater(() ->
-                    model.say("Writing " + file.getFileName() + ": frame " + written + " of " + total + " …"));
-        };
-        Thread.ofPlatform().name("gilscope-video").daemon().start(() -> {
-            try {
-                if (result != null) ReplayVideo.write(result, lesson, notes, options, file, progress);
-                else ReplayVideo.write(savedWithNotes, options, file, progress);
-                javafx.application.Platform.runLater(() -> model.say("Wrote the replay to " + file + " ("
-                        + ReplayVideo.speedText(options.speed()) + " speed)"));
-            } catch (IOException | RuntimeException e) {
-                javafx.application.Platform.runLater(() -> model.say("Could not write " + file + ": " + e.getMessage()));
-            }
-        });
+        model.writeInBackground("gilscope-video", "Writing " + file.getFileName() + " …", say -> {
+            ReplayVideo.Progress progress = (written, total) -> {
+                if (written % 10 == 0) say.accept("Writing " + file.getFileName() + ": frame " + written + " of " + total + " …");
+            };
+            if (result != null) ReplayVideo.write(result, lesson, notes, options, file, progress);
+            else ReplayVideo.write(savedWithNotes, options, file, progress);
+        }, () -> model.say("Wrote the replay to " + file + " (" + ReplayVideo.speedText(options.speed()) + " speed)"),
+                "Could not write " + file);
     }
 
     /** Opens a saved run; a file gilscope cannot read leaves the board as it was and says why. */

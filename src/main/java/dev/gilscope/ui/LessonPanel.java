@@ -550,19 +550,13 @@ final class LessonPanel extends VBox {
         ExerciseReport report = ExerciseReport.of(workbook);
         Workbook reported = workbook;
         BoardModel model = board.model();
-        model.say("Writing the report " + out.getFileName() + " …");
-        Thread.ofPlatform().name("gilscope-report").daemon().start(() -> {
-            try {
-                report.write(out, (drawn, total) -> javafx.application.Platform.runLater(() ->
-                        model.say("Writing the report " + out.getFileName() + ": board " + drawn + " of " + total + " …")));
-                javafx.application.Platform.runLater(() -> {
+        model.writeInBackground("gilscope-report", "Writing the report " + out.getFileName() + " …",
+                say -> report.write(out, (drawn, total) ->
+                        say.accept("Writing the report " + out.getFileName() + ": board " + drawn + " of " + total + " …")),
+                () -> {
                     reported.reported(report.workbookVersion());
                     model.say("Wrote the report to " + out);
-                });
-            } catch (IOException | RuntimeException e) {
-                javafx.application.Platform.runLater(() -> model.say("Could not write the report " + out + ": " + e.getMessage()));
-            }
-        });
+                }, "Could not write the report " + out);
     }
 
     /** A verdict to show in pictures and tests: the last run's, if the lesson has run. */
