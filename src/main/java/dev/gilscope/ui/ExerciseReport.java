@@ -40,9 +40,7 @@ record ExerciseReport(ExerciseSet set, String learner, List<Workbook.Attempt> at
     }
 
     static ExerciseReport of(Workbook workbook) {
-        List<Workbook.Attempt> attempts = new ArrayList<>();
-        for (int i = 0; i < workbook.size(); i++) attempts.add(workbook.attempt(i));
-        return new ExerciseReport(workbook.set(), workbook.learner(), attempts, workbook.version());
+        return new ExerciseReport(workbook.set(), workbook.learner(), workbook.attempts(), workbook.version());
     }
 
     /** The format a file's name asks for; anything else is refused with the names that work. */
@@ -59,7 +57,7 @@ record ExerciseReport(ExerciseSet set, String learner, List<Workbook.Attempt> at
      */
     void write(Path out, Progress progress) throws IOException {
         Format format = formatOf(out);
-        int total = (int) attempts.stream().filter(a -> a.first().isPresent()).count();
+        int total = Workbook.Tally.of(attempts).done();
         String stem = out.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         Path folder = out.toAbsolutePath().getParent().resolve(stem + "-pictures");
         List<String> pictures = new ArrayList<>();
@@ -122,10 +120,9 @@ record ExerciseReport(ExerciseSet set, String learner, List<Workbook.Attempt> at
     }
 
     private String byline() {
-        int done = (int) attempts.stream().filter(a -> a.first().isPresent()).count();
-        int held = (int) attempts.stream().filter(Workbook.Attempt::held).count();
-        return (learner.isEmpty() ? "" : learner + " · ") + LocalDate.now() + " · " + done + " of " + attempts.size()
-                + " exercises done, " + held + " " + (held == 1 ? "prediction" : "predictions") + " held · run with gilscope on a "
+        Workbook.Tally tally = Workbook.Tally.of(attempts);
+        return (learner.isEmpty() ? "" : learner + " · ") + LocalDate.now() + " · " + tally.done() + " of " + tally.of()
+                + " exercises done, " + tally.heldText() + " · run with gilscope on a "
                 + Runtime.getRuntime().availableProcessors() + "-core machine";
     }
 

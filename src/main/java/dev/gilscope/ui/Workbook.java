@@ -23,8 +23,27 @@ final class Workbook {
             return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
         }
 
+        /** Done once it has run with a prediction. */
+        boolean done() {
+            return !runs.isEmpty();
+        }
+
         boolean held() {
             return first().map(r -> r.verdict().outcome() == Verdict.Outcome.HELD).orElse(false);
+        }
+    }
+
+    /** How far a learner got: the exercises done and the predictions that held, out of {@code of}. */
+    record Tally(int done, int held, int of) {
+
+        static Tally of(List<Attempt> attempts) {
+            return new Tally((int) attempts.stream().filter(Attempt::done).count(),
+                    (int) attempts.stream().filter(Attempt::held).count(), attempts.size());
+        }
+
+        /** "1 prediction held", "2 predictions held". */
+        String heldText() {
+            return held + (held == 1 ? " prediction" : " predictions") + " held";
         }
     }
 
@@ -59,6 +78,13 @@ final class Workbook {
 
     Attempt attempt(int exercise) {
         return new Attempt(predicted[exercise], List.copyOf(runs.get(exercise)), List.of(answers[exercise]));
+    }
+
+    /** Every exercise's attempt, in the set's order. */
+    List<Attempt> attempts() {
+        List<Attempt> all = new ArrayList<>();
+        for (int i = 0; i < size(); i++) all.add(attempt(i));
+        return all;
     }
 
     /** Keeps where the learner is in {@code session}'s lesson, if it is one of the set's. */
@@ -102,13 +128,8 @@ final class Workbook {
 
     /** "2 of 5 done · 1 prediction held": what a learner and a teacher walking by want to know. */
     String progress() {
-        int done = 0;
-        int held = 0;
-        for (int i = 0; i < size(); i++) {
-            if (done(i)) done++;
-            if (attempt(i).held()) held++;
-        }
-        return done + " of " + size() + " done · " + held + (held == 1 ? " prediction" : " predictions") + " held";
+        Tally tally = Tally.of(attempts());
+        return tally.done() + " of " + tally.of() + " done · " + tally.heldText();
     }
 
     /** Changes with every prediction, run and answer. */
