@@ -5,6 +5,7 @@ import dev.gilscope.scenario.ExerciseSetFile;
 import dev.gilscope.scenario.Lesson;
 import dev.gilscope.scenario.LessonFile;
 import dev.gilscope.scenario.Lessons;
+import dev.gilscope.scenario.TeacherFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,10 +32,6 @@ final class LessonChoice {
 
     static Lesson load(Path file) {
         return read(file, () -> Lessons.load(file));
-    }
-
-    private interface TeacherFile<T> {
-        T read() throws IOException, LessonFile.FormatException;
     }
 
     /** A teacher's file read, or a usage error that names its line (or that it cannot be read). */

@@ -53,11 +53,10 @@ public final class ExerciseSetFile {
         for (int i = 0; i < lines.length; i++) {
             int number = i + 1;
             String raw = lines[i];
-            if (raw.isBlank() || raw.stripLeading().startsWith("#")) continue;
-            int colon = raw.indexOf(':');
-            if (colon <= 0) throw fail(source, number, "expected 'key: value', got '" + raw.strip() + "'");
-            String key = raw.substring(0, colon).strip();
-            String value = raw.substring(colon + 1).strip();
+            if (LessonFile.skipped(raw)) continue;
+            LessonFile.KeyValue line = LessonFile.KeyValue.of(source, number, raw);
+            String key = line.key();
+            String value = line.value();
             if (value.isEmpty()) throw fail(source, number, "'" + key + ":' has nothing after it");
             if (value.length() > MAX_LINE) throw fail(source, number, "is " + value.length() + " characters; keep a line under " + MAX_LINE);
             switch (key) {

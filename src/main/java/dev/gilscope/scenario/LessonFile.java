@@ -87,6 +87,21 @@ public final class LessonFile {
         return String.join(", ", keys);
     }
 
+    /** Whether a line of a teacher's file is for people only: blank, or a # comment. */
+    static boolean skipped(String raw) {
+        return raw.isBlank() || raw.stripLeading().startsWith("#");
+    }
+
+    /** A {@code key: value} line of a teacher's file (lesson or exercise set), both stripped. */
+    record KeyValue(String key, String value) {
+
+        static KeyValue of(String source, int number, String raw) throws FormatException {
+            int colon = raw.indexOf(':');
+            if (colon <= 0) throw new FormatException(source, number, "expected 'key: value', got '" + raw.strip() + "'");
+            return new KeyValue(raw.substring(0, colon).strip(), raw.substring(colon + 1).strip());
+        }
+    }
+
     public static Lesson parse(String source, String text) throws FormatException {
         String[] lines = text.replace("\r\n", "\n").split("\n", -1);
         Map<String, String> single = new LinkedHashMap<>();
@@ -101,15 +116,14 @@ public final class LessonFile {
         for (int i = 0; i < lines.length; i++) {
             String raw = lines[i];
             int number = i + 1;
-            if (raw.isBlank() || raw.stripLeading().startsWith("#")) continue;
+            if (skipped(raw)) continue;
             if (Character.isWhitespace(raw.charAt(0))) {
                 throw new FormatException(source, number, "an indented line outside explanation or python; "
                         + "only the lines under 'explanation:' and 'python:' are indented");
             }
-            int colon = raw.indexOf(':');
-            if (colon <= 0) throw new FormatException(source, number, "expected 'key: value', got '" + raw.strip() + "'");
-            String key = raw.substring(0, colon).strip();
-            String value = raw.substring(colon + 1).strip();
+            KeyValue line = KeyValue.of(source, number, raw);
+            String key = line.key();
+            String value = line.value();
             boolean known = TEXT_KEYS.contains(key) || BLOCK_KEYS.contains(key) || REPEATED_KEYS.contains(key)
                     || RUN_KEYS.containsKey(key) || key.equals(FORCED_SWITCHING);
             if (!known) throw new FormatException(source, number, "'" + key + "' is not a lesson key; use one of: " + knownKeys());

@@ -8,6 +8,7 @@ import dev.gilscope.scenario.ExerciseSetFile;
 import dev.gilscope.scenario.Lesson;
 import dev.gilscope.scenario.LessonFile;
 import dev.gilscope.scenario.Lessons;
+import dev.gilscope.scenario.TeacherFile;
 import dev.gilscope.scenario.Verdict;
 import dev.gilscope.workload.Outcome;
 import java.io.IOException;
@@ -257,10 +258,6 @@ final class LessonPanel extends VBox {
             board.model().say("Opened the lesson " + lesson.id() + " from " + file.getFileName());
         });
         refresh();
-    }
-
-    private interface TeacherFile<T> {
-        T read() throws IOException, LessonFile.FormatException;
     }
 
     /** Reads a lesson or exercise set file; what is wrong with it (its line) is said in the panel and the status. */
