@@ -3,6 +3,7 @@ package dev.gilscope.cli;
 import dev.gilscope.runtime.ComparisonResult;
 import dev.gilscope.scenario.Lesson;
 import dev.gilscope.trace.export.AtomicFile;
+import dev.gilscope.ui.HtmlText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,26 +14,26 @@ final class LessonIndex {
     private final StringBuilder body = new StringBuilder();
 
     void add(Lesson lesson, ComparisonResult result, String picture) {
-        String anchor = escape(lesson.id());
-        body.append("<section id=\"").append(anchor).append("\">\n<h2>").append(escape(lesson.id())).append(" · ")
-                .append(escape(lesson.title())).append("</h2>\n<p class=\"question\">").append(escape(lesson.question()))
+        String anchor = HtmlText.escape(lesson.id());
+        body.append("<section id=\"").append(anchor).append("\">\n<h2>").append(HtmlText.escape(lesson.id())).append(" · ")
+                .append(HtmlText.escape(lesson.title())).append("</h2>\n<p class=\"question\">").append(HtmlText.escape(lesson.question()))
                 .append("</p>\n<ul class=\"answers\">\n");
         var happened = lesson.whatHappened(result);
         for (Lesson.Choice c : lesson.choices()) {
             boolean it = happened.isPresent() && happened.get() == c;
-            body.append(it ? "<li class=\"happened\">" : "<li>").append(escape(c.text())).append(it ? " ← this run" : "")
+            body.append(it ? "<li class=\"happened\">" : "<li>").append(HtmlText.escape(c.text())).append(it ? " ← this run" : "")
                     .append("</li>\n");
         }
-        body.append("</ul>\n<p class=\"verdict\">").append(escape(lesson.verdict(null, result).text())).append("</p>\n")
-                .append("<a href=\"").append(escape(picture)).append("\"><img src=\"").append(escape(picture))
-                .append("\" alt=\"").append(escape(lesson.id() + ": the board after the run")).append("\"></a>\n")
+        body.append("</ul>\n<p class=\"verdict\">").append(HtmlText.escape(lesson.verdict(null, result).text())).append("</p>\n")
+                .append("<a href=\"").append(HtmlText.escape(picture)).append("\"><img src=\"").append(HtmlText.escape(picture))
+                .append("\" alt=\"").append(HtmlText.escape(lesson.id() + ": the board after the run")).append("\"></a>\n")
                 .append("<h3>Where to look</h3>\n<ul>\n");
-        for (String line : lesson.look()) body.append("<li>").append(escape(line)).append("</li>\n");
+        for (String line : lesson.look()) body.append("<li>").append(HtmlText.escape(line)).append("</li>\n");
         body.append("</ul>\n<details><summary>Why</summary>\n");
         for (String paragraph : lesson.explanation().strip().split("\n\\s*\n")) {
-            body.append("<p>").append(escape(paragraph.replace('\n', ' '))).append("</p>\n");
+            body.append("<p>").append(HtmlText.escape(paragraph.replace('\n', ' '))).append("</p>\n");
         }
-        body.append("</details>\n<details><summary>The same in Python</summary>\n<pre>").append(escape(lesson.python()))
+        body.append("</details>\n<details><summary>The same in Python</summary>\n<pre>").append(HtmlText.escape(lesson.python()))
                 .append("</pre></details>\n</section>\n");
     }
 
@@ -45,9 +46,5 @@ final class LessonIndex {
                 + "<p>Each board was run on this machine on " + LocalDate.now() + " with <code>gilscope snapshot --lesson all"
                 + "</code>. Predict the answer before you look at the picture.</p>\n" + body + "</body></html>\n";
         AtomicFile.write(page, html);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -158,43 +158,39 @@ record ExerciseReport(ExerciseSet set, String learner, List<Workbook.Attempt> at
 
     String html(List<String> pictures) {
         StringBuilder h = new StringBuilder("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-                .append(escape(set.title())).append("</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;"
+                .append(HtmlText.escape(set.title())).append("</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;"
                         + "padding:0 1em;color:#1d232b}img{width:100%;border:1px solid #d0d4da}section{margin-bottom:3em}"
                         + ".verdict{background:#eef3f8;padding:.5em .8em}.answer{border-left:4px solid #0072b2;padding:.2em .8em;"
                         + "white-space:pre-wrap}.none{color:#5c6673;font-style:italic}</style></head>\n<body>\n<h1>")
-                .append(escape(set.title())).append("</h1>\n<p>").append(escape(byline())).append("</p>\n");
-        if (!set.about().isEmpty()) h.append("<p>").append(escape(set.about())).append("</p>\n");
+                .append(HtmlText.escape(set.title())).append("</h1>\n<p>").append(HtmlText.escape(byline())).append("</p>\n");
+        if (!set.about().isEmpty()) h.append("<p>").append(HtmlText.escape(set.about())).append("</p>\n");
         List<Section> sections = sections();
         for (int i = 0; i < sections.size(); i++) {
             Section s = sections.get(i);
-            h.append("<section>\n<h2>").append(escape(s.heading())).append("</h2>\n<p><b>Question:</b> ")
-                    .append(escape(s.question())).append("</p>\n<p><b>Predicted:</b> ")
-                    .append(s.predicted().isEmpty() ? "<span class=\"none\">no prediction yet</span>" : escape(s.predicted()))
+            h.append("<section>\n<h2>").append(HtmlText.escape(s.heading())).append("</h2>\n<p><b>Question:</b> ")
+                    .append(HtmlText.escape(s.question())).append("</p>\n<p><b>Predicted:</b> ")
+                    .append(s.predicted().isEmpty() ? "<span class=\"none\">no prediction yet</span>" : HtmlText.escape(s.predicted()))
                     .append("</p>\n");
             if (s.verdict().isEmpty()) {
                 h.append("<p class=\"none\">Not run yet.</p>\n");
             } else {
-                h.append("<p class=\"verdict\">").append(escape(s.verdict())).append("</p>\n<ul>\n");
-                for (String line : s.figures()) h.append("<li>").append(escape(line)).append("</li>\n");
+                h.append("<p class=\"verdict\">").append(HtmlText.escape(s.verdict())).append("</p>\n<ul>\n");
+                for (String line : s.figures()) h.append("<li>").append(HtmlText.escape(line)).append("</li>\n");
                 h.append("</ul>\n");
                 if (s.runs().size() > 1) {
                     h.append("<p>Runs of this lesson:</p>\n<ul>\n");
-                    for (String line : s.runs()) h.append("<li>").append(escape(line)).append("</li>\n");
+                    for (String line : s.runs()) h.append("<li>").append(HtmlText.escape(line)).append("</li>\n");
                     h.append("</ul>\n");
                 }
-                h.append("<img src=\"").append(escape(pictures.get(i))).append("\" alt=\"").append(escape(s.heading()))
+                h.append("<img src=\"").append(HtmlText.escape(pictures.get(i))).append("\" alt=\"").append(HtmlText.escape(s.heading()))
                         .append(": the board after the run\">\n");
             }
             for (String[] qa : s.answers()) {
-                h.append("<p><b>").append(escape(qa[0])).append("</b></p>\n").append(qa[1].isEmpty()
-                        ? "<p class=\"none\">not answered</p>\n" : "<p class=\"answer\">" + escape(qa[1]) + "</p>\n");
+                h.append("<p><b>").append(HtmlText.escape(qa[0])).append("</b></p>\n").append(qa[1].isEmpty()
+                        ? "<p class=\"none\">not answered</p>\n" : "<p class=\"answer\">" + HtmlText.escape(qa[1]) + "</p>\n");
             }
             h.append("</section>\n");
         }
         return h.append("</body></html>\n").toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
