@@ -8,6 +8,7 @@ import dev.gilscope.ui.ReplayVideo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -93,7 +94,7 @@ final class VideoCommand implements Callable<Integer> {
                 }
             };
             if (saved != null) ReplayVideo.write(saved, options, out, progress);
-            else ReplayVideo.write(result, lesson, options, out, progress);
+            else ReplayVideo.write(result, lesson, List.of(), options, out, progress);
         } catch (IOException e) {
             err.println("gilscope: could not write " + out + ": " + e.getMessage());
             return 1;

@@ -91,15 +91,13 @@ public final class BoardPicture {
      * yet laid out. Call on the UI thread.
      */
     static BoardView board(ComparisonResult result, Lesson lesson, boolean dark, boolean presentation) {
-        return board(result, lesson, List.of(), dark, presentation);
+        return board(result, lesson, null, List.of(), dark, presentation);
     }
 
-    /** The same with the presenter's notes pinned to the run. */
-    static BoardView board(ComparisonResult result, Lesson lesson, List<Note> notes, boolean dark, boolean presentation) {
-        return board(result, lesson, null, notes, dark, presentation);
-    }
-
-    /** The same with a learner's prediction judged beside the board (an exercise report's picture). */
+    /**
+     * The same with a learner's prediction judged beside the board (an exercise report's picture; null
+     * says what happened) and the presenter's notes pinned to the run.
+     */
     static BoardView board(ComparisonResult result, Lesson lesson, Lesson.Choice predicted, List<Note> notes, boolean dark,
                            boolean presentation) {
         BoardModel model = new BoardModel(Runnable::run);
@@ -140,10 +138,15 @@ public final class BoardPicture {
 
     /** Writes the picture through a temporary file, so a failed write never replaces a good picture. */
     public static void writePng(WritableImage image, Path out) throws IOException {
-        java.awt.image.BufferedImage picture = SwingFXUtils.fromFXImage(image, null);
-        AtomicFile.write(out, stream -> {
-            if (!ImageIO.write(picture, "png", stream)) throw new IOException("no PNG writer available");
-        });
+        byte[] png = png(image);
+        AtomicFile.write(out, stream -> stream.write(png));
+    }
+
+    /** A picture encoded as PNG. */
+    static byte[] png(WritableImage image) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", bytes)) throw new IOException("no PNG writer available");
+        return bytes.toByteArray();
     }
 
     static void startToolkit() {

@@ -3,7 +3,6 @@ package dev.gilscope.ui;
 import dev.gilscope.scenario.ExerciseSet;
 import dev.gilscope.scenario.Lesson;
 import dev.gilscope.trace.export.AtomicFile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * A learner's exercise set as a small report for the workshop: for each lesson the question, the
@@ -86,11 +84,8 @@ record ExerciseReport(ExerciseSet set, String learner, List<Workbook.Attempt> at
     /** The board after the run that judged the prediction, with the lesson and the verdict beside it, as PNG. */
     private static byte[] picture(Lesson lesson, Lesson.Choice predicted, LessonSession.Run run) throws IOException {
         BoardPicture.startToolkit();
-        var image = BoardPicture.onUiThread(() -> BoardPicture.render(
-                BoardPicture.board(run.result(), lesson, predicted, List.of(), false, false), PICTURE_WIDTH, PICTURE_HEIGHT));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", bytes);
-        return bytes.toByteArray();
+        return BoardPicture.png(BoardPicture.onUiThread(() -> BoardPicture.render(
+                BoardPicture.board(run.result(), lesson, predicted, List.of(), false, false), PICTURE_WIDTH, PICTURE_HEIGHT)));
     }
 
     // ---- the text ----

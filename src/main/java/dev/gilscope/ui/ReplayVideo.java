@@ -67,16 +67,14 @@ public final class ReplayVideo {
         return (int) Math.ceil(seconds * options.format().framesPerSecond) + 1;
     }
 
-    /** Films a finished comparison (with its lesson beside it, if any). Call off the UI thread; it starts JavaFX if needed. */
-    public static void write(ComparisonResult result, Lesson lesson, Options options, Path out, Progress progress)
-            throws IOException {
-        write(result, lesson, List.of(), options, out, progress);
-    }
-
-    /** The same with the presenter's notes on the board and in the callout as the replay passes them. */
+    /**
+     * Films a finished comparison (with its lesson beside it, if any, and the presenter's notes on the board
+     * and in the callout as the replay passes them). Call off the UI thread; it starts JavaFX if needed.
+     */
     public static void write(ComparisonResult result, Lesson lesson, List<Note> notes, Options options, Path out,
                              Progress progress) throws IOException {
-        film(() -> BoardPicture.board(result, lesson, notes, options.dark(), options.presentation()), options, out, progress);
+        film(() -> BoardPicture.board(result, lesson, null, notes, options.dark(), options.presentation()), options, out,
+                progress);
     }
 
     /** Films a run read back from a file, with its notes. */
