@@ -46,7 +46,8 @@ public final class BoardModel {
     private boolean lastRunCancelled;
     private final List<Note> notes = new ArrayList<>();
     private long notesVersion;
-    private boolean notesSaved = true;
+    /** The notes' version when they were last saved, or came with the run: later versions are not saved. */
+    private long savedNotesVersion;
 
     /**
      * Nice value of the workers of a run started from the window: the kernel runs them at a lower priority
@@ -218,7 +219,7 @@ public final class BoardModel {
         RunInfo info = lastResult != null
                 ? ResultFigures.runInfo(lastResult, CpuProbe.get().allowedCores().cardinality()) : opened.info();
         ChromeTraceWriter.write(file, info.withNotes(notes), traces);
-        notesSaved = true;
+        savedNotesVersion = notesVersion;
         setStatus("Saved to " + file + (notes.isEmpty() ? "" : " with " + count(notes.size(), "note")));
     }
 
@@ -275,7 +276,7 @@ public final class BoardModel {
 
     /** Whether notes were pinned or removed since the run was last saved: they go if another run replaces it. */
     public boolean notesUnsaved() {
-        return !notesSaved;
+        return notesVersion != savedNotesVersion;
     }
 
     /** Pins a note to the run on the board; it is saved with the run. */
@@ -301,12 +302,11 @@ public final class BoardModel {
         notes.addAll(pinned);
         notes.sort(Comparator.comparingLong(Note::atNanos));
         notesVersion++;
-        notesSaved = true;
+        savedNotesVersion = notesVersion;
     }
 
     private void notesChanged() {
         notesVersion++;
-        notesSaved = false;
     }
 
     private static String count(int n, String thing) {
