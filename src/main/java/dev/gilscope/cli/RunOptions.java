@@ -12,7 +12,8 @@ final class RunOptions {
     String workload;
 
     @Option(names = "--modes", paramLabel = "LIST", defaultValue = RunRequest.ALL_MODES,
-            description = "Comma-separated modes, run one after another (default: ${DEFAULT-VALUE}).")
+            description = "Comma-separated modes, run one after another (default: ${DEFAULT-VALUE}); "
+                    + "add cpython to run the workload's Python program in a real interpreter too.")
     String modes;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "2",
@@ -57,6 +58,15 @@ final class RunOptions {
                     + "or before it (warm) (default: ${DEFAULT-VALUE}).")
     String pool;
 
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "cpython mode: the interpreter to run (default: python3 on PATH, else the newest found; "
+                    + "'gilscope pythons' lists them).")
+    String python;
+
+    @Option(names = "--cpython-as", paramLabel = "threads|processes|sequential", defaultValue = "threads",
+            description = "cpython mode: run the program's tasks in threads, a process pool, or one after another (default: ${DEFAULT-VALUE}).")
+    String cpythonAs;
+
     @Option(names = "--max-events", paramLabel = "N", hidden = true,
             description = "Cap on recorded events per mode (default: 16777216).")
     long maxEvents = EventBudget.DEFAULT_MAX_EVENTS;
@@ -64,7 +74,7 @@ final class RunOptions {
     /** A checked version of the options, ready to run. */
     RunRequest.Checked validate() {
         RunRequest request = new RunRequest(workload, modes, workers, tasks, size, chunkSize, switchIntervalMs, gil,
-                legacyTicks, !noForcedSwitching, checkpoints, cores, pool, maxEvents);
+                legacyTicks, !noForcedSwitching, checkpoints, cores, pool, maxEvents, python, cpythonAs);
         try {
             return request.check();
         } catch (RunRequest.InvalidException e) {

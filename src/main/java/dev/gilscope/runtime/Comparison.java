@@ -98,7 +98,7 @@ public final class Comparison {
         RunSettings quiet = settings.withRecording(false);
         for (Mode mode : modes) {
             if (outer.isCancelled()) return;
-            if (mode == Mode.PROCESSES) continue; // every run starts fresh worker processes: nothing to warm here
+            if (mode == Mode.PROCESSES || mode == Mode.CPYTHON) continue; // fresh processes every run: nothing to warm here
             RunControl warmUp = new RunControl();
             outer.onCancel(() -> warmUp.cancel(outer.cancelReason()));
             Thread timer = Thread.ofPlatform().daemon().name("gilscope-warm-up-timer").start(() -> {

@@ -13,9 +13,17 @@ import dev.gilscope.workload.Outcome;
  * @param failure why the mode failed or was cancelled, or null
  * @param lockEnabled whether this mode ran behind the lock (false: the lock figures are all zero)
  * @param processCosts start-up and transfer costs of the processes mode, or null for the thread modes
+ * @param realPython which interpreter ran the cpython mode and how it was watched, or null for the emulated modes
  */
 public record ModeResult(Mode mode, long wallNanos, long cpuNanos, Outcome outcome, String failure,
-                         LockStatistics lock, boolean lockEnabled, ModeTrace trace, ProcessCosts processCosts) {
+                         LockStatistics lock, boolean lockEnabled, ModeTrace trace, ProcessCosts processCosts,
+                         RealPython realPython) {
+
+    /** An emulated mode's result. */
+    public ModeResult(Mode mode, long wallNanos, long cpuNanos, Outcome outcome, String failure, LockStatistics lock,
+                      boolean lockEnabled, ModeTrace trace, ProcessCosts processCosts) {
+        this(mode, wallNanos, cpuNanos, outcome, failure, lock, lockEnabled, trace, processCosts, null);
+    }
 
     public boolean resultOk() {
         return failure == null && outcome != null && outcome.resultOk();

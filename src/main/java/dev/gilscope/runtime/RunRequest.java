@@ -16,13 +16,22 @@ import java.util.List;
  */
 public record RunRequest(String workload, String modes, Integer workers, Integer tasks, Long size, Integer chunkSize,
                          Double switchIntervalMs, String gil, Integer legacyTicks, boolean forcedSwitching,
-                         String checkpoints, String cores, String pool, long maxEvents) {
+                         String checkpoints, String cores, String pool, long maxEvents, String python,
+                         String cpythonAs) {
+
+    public RunRequest(String workload, String modes, Integer workers, Integer tasks, Long size, Integer chunkSize,
+                      Double switchIntervalMs, String gil, Integer legacyTicks, boolean forcedSwitching,
+                      String checkpoints, String cores, String pool, long maxEvents) {
+        this(workload, modes, workers, tasks, size, chunkSize, switchIntervalMs, gil, legacyTicks, forcedSwitching,
+                checkpoints, cores, pool, maxEvents, null, null);
+    }
 
     /** The inputs a request is made of; {@link #optionName()} is the command line's spelling. */
     public enum Field {
         WORKLOAD("workload"), MODES("modes"), WORKERS("workers"), TASKS("tasks"), SIZE("size"),
         CHUNK_SIZE("chunk-size"), SWITCH_INTERVAL("switch-interval-ms"), GIL("gil"), LEGACY_TICKS("legacy-ticks"),
-        CHECKPOINTS("checkpoints"), CORES("cores"), POOL("pool"), MAX_EVENTS("max-events");
+        CHECKPOINTS("checkpoints"), CORES("cores"), POOL("pool"), MAX_EVENTS("max-events"), PYTHON("python"),
+        CPYTHON_AS("cpython-as");
 
         private final String optionName;
 
@@ -145,7 +154,8 @@ public record RunRequest(String workload, String modes, Integer workers, Integer
         };
         LockSettings lock = new LockSettings(algorithm, Math.round(interval * 1_000_000), forcedSwitching, ticks, placement);
         BitSet coreSet = cores == null || cores.isBlank() ? null : CoreList.parse(cores, CpuProbe.get());
-        RunSettings settings = new RunSettings(n, lock, coreSet, true, maxEvents, poolStart);
+        CPythonSettings cpython = cpythonSettings(chosen);
+        RunSettings settings = new RunSettings(n, lock, coreSet, true, maxEvents, poolStart).withCPython(cpython);
         WorkloadParams params = new WorkloadParams(t, s, c);
         try {
             w.requireValid(params);
@@ -155,9 +165,32 @@ public record RunRequest(String workload, String modes, Integer workers, Integer
         return new Checked(w, params, settings, chosen);
     }
 
+    /**
+     * The cpython mode's interpreter and style. A given path must name an executable file; whether it is
+     * a Python is asked when the mode runs (starting a program on every keystroke of a form would not do).
+     */
+    private CPythonSettings cpythonSettings(List<Mode> chosen) {
+        CPythonSettings.Style style = cpythonAs == null || cpythonAs.isBlank() ? CPythonSettings.Style.THREADS
+                : CPythonSettings.Style.byName(cpythonAs.strip()).orElseThrow(() -> new InvalidException(Field.CPYTHON_AS,
+                        "'" + cpythonAs + "' is not known; use " + CPythonSettings.Style.names()));
+        if (python != null && !python.isBlank() && chosen.contains(Mode.CPYTHON)) {
+            java.nio.file.Path path;
+            try {
+                path = java.nio.file.Path.of(python.strip());
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new InvalidException(Field.PYTHON, "'" + python + "' is not a path");
+            }
+            if (!java.nio.file.Files.exists(path)) throw new InvalidException(Field.PYTHON, python.strip() + ": no such file; give the path of a python program, such as /usr/bin/python3");
+            if (java.nio.file.Files.isDirectory(path) || !java.nio.file.Files.isExecutable(path)) {
+                throw new InvalidException(Field.PYTHON, python.strip() + " is not an executable program; give the path of a python program, such as /usr/bin/python3");
+            }
+        }
+        return new CPythonSettings(python, style);
+    }
+
     private List<Mode> parseModes() {
         List<Mode> chosen = new ArrayList<>();
-        if (modes == null) return List.of(Mode.values());
+        if (modes == null) return Mode.emulatedModes();
         for (String name : modes.split(",", -1)) {
             String trimmed = name.trim();
             if (trimmed.isEmpty() && modes.isBlank()) throw new InvalidException(Field.MODES, "is empty; choose at least one of: " + Mode.names());

@@ -15,9 +15,10 @@ import java.util.BitSet;
  * @param workerNice scheduling priority of the workers and worker processes (Linux nice, 0 to 19): the
  *     window runs them at a lower priority than itself so it keeps drawing while they compute and
  *     start; the command line leaves it 0
+ * @param cpython which real Python the cpython mode runs, and how
  */
 public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean recording, long maxEvents, Pool pool,
-                          int workerNice) {
+                          int workerNice, CPythonSettings cpython) {
 
     /** When worker processes start: inside the timed run, as a first {@code Pool()} call does, or before it. */
     public enum Pool { COLD, WARM }
@@ -32,14 +33,15 @@ public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean 
         if (maxEvents < 1) throw new IllegalArgumentException("the event cap must be positive");
         if (pool == null) pool = Pool.COLD;
         if (workerNice < 0 || workerNice > 19) throw new IllegalArgumentException("nice must be 0 to 19, got " + workerNice);
+        if (cpython == null) cpython = CPythonSettings.DEFAULT;
     }
 
     public RunSettings(int workers, LockSettings lock, BitSet cores, boolean recording, long maxEvents, Pool pool) {
-        this(workers, lock, cores, recording, maxEvents, pool, 0);
+        this(workers, lock, cores, recording, maxEvents, pool, 0, CPythonSettings.DEFAULT);
     }
 
     public static RunSettings defaults() {
-        return new RunSettings(2, LockSettings.defaults(), null, true, EventBudget.DEFAULT_MAX_EVENTS, Pool.COLD, 0);
+        return new RunSettings(2, LockSettings.defaults(), null, true, EventBudget.DEFAULT_MAX_EVENTS, Pool.COLD, 0, CPythonSettings.DEFAULT);
     }
 
     @Override
@@ -48,26 +50,30 @@ public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean 
     }
 
     public RunSettings withWorkers(int n) {
-        return new RunSettings(n, lock, cores, recording, maxEvents, pool, workerNice);
+        return new RunSettings(n, lock, cores, recording, maxEvents, pool, workerNice, cpython);
     }
 
     public RunSettings withLock(LockSettings newLock) {
-        return new RunSettings(workers, newLock, cores, recording, maxEvents, pool, workerNice);
+        return new RunSettings(workers, newLock, cores, recording, maxEvents, pool, workerNice, cpython);
     }
 
     public RunSettings withCores(BitSet newCores) {
-        return new RunSettings(workers, lock, newCores, recording, maxEvents, pool, workerNice);
+        return new RunSettings(workers, lock, newCores, recording, maxEvents, pool, workerNice, cpython);
     }
 
     public RunSettings withPool(Pool newPool) {
-        return new RunSettings(workers, lock, cores, recording, maxEvents, newPool, workerNice);
+        return new RunSettings(workers, lock, cores, recording, maxEvents, newPool, workerNice, cpython);
     }
 
     public RunSettings withWorkerNice(int nice) {
-        return new RunSettings(workers, lock, cores, recording, maxEvents, pool, nice);
+        return new RunSettings(workers, lock, cores, recording, maxEvents, pool, nice, cpython);
+    }
+
+    public RunSettings withCPython(CPythonSettings newCPython) {
+        return new RunSettings(workers, lock, cores, recording, maxEvents, pool, workerNice, newCPython);
     }
 
     public RunSettings withRecording(boolean on) {
-        return new RunSettings(workers, lock, cores, on, maxEvents, pool, workerNice);
+        return new RunSettings(workers, lock, cores, on, maxEvents, pool, workerNice, cpython);
     }
 }

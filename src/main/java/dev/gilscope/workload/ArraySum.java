@@ -11,6 +11,24 @@ public final class ArraySum implements Workload {
 
     static final WorkloadParams DEFAULTS = new WorkloadParams(8, 4_000_000, 1);
 
+    /** The equivalent Python program; it runs unchanged on Python 2.7 and 3.x. */
+    static final String PYTHON = """
+                import random
+                from concurrent.futures import ProcessPoolExecutor
+
+                def total(chunk):
+                    total = 0
+                    for x in chunk:
+                        total += x
+                    return total
+
+                if __name__ == "__main__":
+                    rng = random.Random(42)
+                    chunks = [[rng.getrandbits(20) for _ in range($SIZE)] for _ in range($TASKS)]
+                    with ProcessPoolExecutor(max_workers=2) as pool:   # every chunk is pickled to a worker
+                        print(sum(pool.map(total, chunks)))
+                """;
+
     /** Each element is below 2^20, like {@code rng.getrandbits(20)}: sums cannot overflow. */
     static final int BITS_PER_ELEMENT = 20;
 
@@ -26,23 +44,8 @@ public final class ArraySum implements Workload {
     @Override public long maxSize() { return 50_000_000; }
 
     @Override
-    public String pythonCode() {
-        return PythonCode.fill("""
-                import random
-                from concurrent.futures import ProcessPoolExecutor
-
-                def total(chunk):
-                    total = 0
-                    for x in chunk:
-                        total += x
-                    return total
-
-                if __name__ == "__main__":
-                    rng = random.Random(42)
-                    chunks = [[rng.getrandbits(20) for _ in range($SIZE)] for _ in range($TASKS)]
-                    with ProcessPoolExecutor(max_workers=2) as pool:   # every chunk is pickled to a worker
-                        print(sum(pool.map(total, chunks)))
-                """, DEFAULTS);
+    public java.util.Optional<PythonTask> pythonTask() {
+        return java.util.Optional.of(new PythonTask(PYTHON, "total", "(lambda rng: [[rng.getrandbits(20) for _ in range($SIZE)] for _ in range($TASKS)])(random.Random(42))", PythonTask.Result.INTEGER, false, null));
     }
 
     /** Builds every array before the clock starts, with its expected sum. */

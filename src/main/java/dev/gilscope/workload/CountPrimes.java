@@ -7,6 +7,27 @@ public final class CountPrimes implements Workload {
 
     static final WorkloadParams DEFAULTS = new WorkloadParams(4, 900_000, 1);
 
+    /** The equivalent Python program; it runs unchanged on Python 2.7 and 3.x. */
+    static final String PYTHON = """
+                from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+                from math import sqrt
+
+                def count_primes(limit):
+                    count = 0
+                    for n in range(2, limit):
+                        for i in range(2, int(sqrt(n)) + 1):
+                            if n % i == 0:
+                                break
+                        else:
+                            count += 1
+                    return count
+
+                if __name__ == "__main__":
+                    limits = [$SIZE] * $TASKS
+                    with ThreadPoolExecutor(max_workers=2) as pool:    # or ProcessPoolExecutor
+                        print(list(pool.map(count_primes, limits)))
+                """;
+
     @Override public String name() { return "count-primes"; }
 
     @Override public String summary() { return "count primes below SIZE by trial division (pure Python, CPU-bound)"; }
@@ -19,26 +40,8 @@ public final class CountPrimes implements Workload {
     @Override public long maxSize() { return 100_000_000; }
 
     @Override
-    public String pythonCode() {
-        return PythonCode.fill("""
-                from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-                from math import isqrt
-
-                def count_primes(limit):
-                    count = 0
-                    for n in range(2, limit):
-                        for i in range(2, isqrt(n) + 1):
-                            if n % i == 0:
-                                break
-                        else:
-                            count += 1
-                    return count
-
-                if __name__ == "__main__":
-                    limits = [$SIZE] * $TASKS
-                    with ThreadPoolExecutor(max_workers=2) as pool:    # or ProcessPoolExecutor
-                        print(list(pool.map(count_primes, limits)))
-                """, DEFAULTS);
+    public java.util.Optional<PythonTask> pythonTask() {
+        return java.util.Optional.of(new PythonTask(PYTHON, "count_primes", "[$SIZE] * $TASKS", PythonTask.Result.INTEGER));
     }
 
     @Override

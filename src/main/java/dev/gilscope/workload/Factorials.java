@@ -8,20 +8,8 @@ public final class Factorials implements Workload {
 
     static final WorkloadParams DEFAULTS = new WorkloadParams(4, 30_000, 1);
 
-    @Override public String name() { return "factorials"; }
-
-    @Override public String summary() { return "SIZE! by a loop of big-integer multiplications (pure Python, CPU-bound)"; }
-
-    @Override public String sizeMeaning() { return "each task computes SIZE!"; }
-
-    @Override public WorkloadParams defaults() { return DEFAULTS; }
-
-    /** A million factorial has 18.5 million bits; the loop would take many minutes. */
-    @Override public long maxSize() { return 1_000_000; }
-
-    @Override
-    public String pythonCode() {
-        return PythonCode.fill("""
+    /** The equivalent Python program; it runs unchanged on Python 2.7 and 3.x. */
+    static final String PYTHON = """
                 from concurrent.futures import ProcessPoolExecutor
 
                 def factorial(n):
@@ -34,7 +22,22 @@ public final class Factorials implements Workload {
                     with ProcessPoolExecutor(max_workers=2) as pool:   # or ThreadPoolExecutor
                         results = list(pool.map(factorial, [$SIZE] * $TASKS))
                     print([r.bit_length() for r in results])
-                """, DEFAULTS);
+                """;
+
+    @Override public String name() { return "factorials"; }
+
+    @Override public String summary() { return "SIZE! by a loop of big-integer multiplications (pure Python, CPU-bound)"; }
+
+    @Override public String sizeMeaning() { return "each task computes SIZE!"; }
+
+    @Override public WorkloadParams defaults() { return DEFAULTS; }
+
+    /** A million factorial has 18.5 million bits; the loop would take many minutes. */
+    @Override public long maxSize() { return 1_000_000; }
+
+    @Override
+    public java.util.Optional<PythonTask> pythonTask() {
+        return java.util.Optional.of(new PythonTask(PYTHON, "factorial", "[$SIZE] * $TASKS", PythonTask.Result.BIG_INTEGER));
     }
 
     @Override

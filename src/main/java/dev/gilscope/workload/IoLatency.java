@@ -11,6 +11,30 @@ public final class IoLatency implements Workload {
 
     static final WorkloadParams DEFAULTS = new WorkloadParams(2, 1_400_000, 1);
 
+    /** The equivalent Python program; it runs unchanged on Python 2.7 and 3.x. */
+    static final String PYTHON = """
+                import threading, time
+                from concurrent.futures import ThreadPoolExecutor
+                from math import sqrt
+
+                def count_primes(limit):
+                    return sum(all(n % i for i in range(2, int(sqrt(n)) + 1)) for n in range(2, limit))
+
+                def probe(done, late):
+                    while len(late) < 2000 and not (done.is_set() and len(late) >= 20):
+                        start = time.perf_counter()
+                        time.sleep(0.001)          # releases the GIL; waking up needs it back
+                        late.append(time.perf_counter() - start - 0.001)
+
+                if __name__ == "__main__":
+                    done, late = threading.Event(), []
+                    threading.Thread(target=probe, args=(done, late)).start()
+                    with ThreadPoolExecutor(max_workers=2) as pool:
+                        print(list(pool.map(count_primes, [$SIZE] * $TASKS)))
+                    done.set()
+                    print(sorted(late)[len(late) // 2] * 1000, "ms median extra latency")
+                """;
+
     static final long PROBE_SLEEP_NANOS = 1_000_000;
     static final int MIN_SAMPLES = 20;
     static final int MAX_SAMPLES = 2_000;
@@ -31,28 +55,7 @@ public final class IoLatency implements Workload {
 
     @Override
     public String pythonCode() {
-        return PythonCode.fill("""
-                import threading, time
-                from concurrent.futures import ThreadPoolExecutor
-                from math import isqrt
-
-                def count_primes(limit):
-                    return sum(all(n % i for i in range(2, isqrt(n) + 1)) for n in range(2, limit))
-
-                def probe(done, late):
-                    while len(late) < 2000 and not (done.is_set() and len(late) >= 20):
-                        start = time.perf_counter()
-                        time.sleep(0.001)          # releases the GIL; waking up needs it back
-                        late.append(time.perf_counter() - start - 0.001)
-
-                if __name__ == "__main__":
-                    done, late = threading.Event(), []
-                    threading.Thread(target=probe, args=(done, late)).start()
-                    with ThreadPoolExecutor(max_workers=2) as pool:
-                        print(list(pool.map(count_primes, [$SIZE] * $TASKS)))
-                    done.set()
-                    print(sorted(late)[len(late) // 2] * 1000, "ms median extra latency")
-                """, DEFAULTS);
+        return PythonCode.fill(PYTHON, DEFAULTS);
     }
 
     @Override

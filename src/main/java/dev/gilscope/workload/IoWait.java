@@ -7,6 +7,20 @@ public final class IoWait implements Workload {
 
     static final WorkloadParams DEFAULTS = new WorkloadParams(8, 250, 1);
 
+    /** The equivalent Python program; it runs unchanged on Python 2.7 and 3.x. */
+    static final String PYTHON = """
+                import time
+                from concurrent.futures import ThreadPoolExecutor
+
+                def fetch(i):
+                    time.sleep($SIZE / 1000.0)    # a request, a query, a file: the GIL is released while waiting
+                    return i
+
+                if __name__ == "__main__":
+                    with ThreadPoolExecutor(max_workers=$TASKS) as pool:
+                        print(list(pool.map(fetch, range($TASKS))))
+                """;
+
     @Override public String name() { return "io-wait"; }
 
     @Override public String summary() { return "every task blocks on I/O for SIZE ms (like time.sleep or a request)"; }
@@ -19,19 +33,8 @@ public final class IoWait implements Workload {
     @Override public long maxSize() { return 60_000; }
 
     @Override
-    public String pythonCode() {
-        return PythonCode.fill("""
-                import time
-                from concurrent.futures import ThreadPoolExecutor
-
-                def fetch(i):
-                    time.sleep($SIZE / 1000)    # a request, a query, a file: the GIL is released while waiting
-                    return i
-
-                if __name__ == "__main__":
-                    with ThreadPoolExecutor(max_workers=$TASKS) as pool:
-                        print(list(pool.map(fetch, range($TASKS))))
-                """, DEFAULTS);
+    public java.util.Optional<PythonTask> pythonTask() {
+        return java.util.Optional.of(new PythonTask(PYTHON, "fetch", "range($TASKS)", PythonTask.Result.INTEGER));
     }
 
     @Override

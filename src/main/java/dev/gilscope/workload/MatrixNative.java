@@ -11,19 +11,8 @@ public final class MatrixNative implements Workload {
 
     static final WorkloadParams DEFAULTS = new WorkloadParams(4, 840, 1);
 
-    @Override public String name() { return "matrix-native"; }
-
-    @Override public String summary() { return "SIZE x SIZE matrix product in native code that releases the lock (NumPy-style)"; }
-
-    @Override public String sizeMeaning() { return "each task multiplies two SIZE x SIZE matrices"; }
-
-    @Override public WorkloadParams defaults() { return DEFAULTS; }
-
-    @Override public long maxSize() { return Matrices.MAX_SIZE; }
-
-    @Override
-    public String pythonCode() {
-        return PythonCode.fill("""
+    /** The equivalent Python program; it runs unchanged on Python 2.7 and 3.x. */
+    static final String PYTHON = """
                 import numpy as np
                 from concurrent.futures import ThreadPoolExecutor
 
@@ -38,7 +27,21 @@ public final class MatrixNative implements Workload {
                 if __name__ == "__main__":
                     with ThreadPoolExecutor(max_workers=2) as pool:
                         print(list(pool.map(matmul, range($TASKS))))
-                """, DEFAULTS);
+                """;
+
+    @Override public String name() { return "matrix-native"; }
+
+    @Override public String summary() { return "SIZE x SIZE matrix product in native code that releases the lock (NumPy-style)"; }
+
+    @Override public String sizeMeaning() { return "each task multiplies two SIZE x SIZE matrices"; }
+
+    @Override public WorkloadParams defaults() { return DEFAULTS; }
+
+    @Override public long maxSize() { return Matrices.MAX_SIZE; }
+
+    @Override
+    public java.util.Optional<PythonTask> pythonTask() {
+        return java.util.Optional.of(new PythonTask(PYTHON, "matmul", "range($TASKS)", PythonTask.Result.FLOAT, false, null));
     }
 
     @Override

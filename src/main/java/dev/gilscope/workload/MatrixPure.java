@@ -11,19 +11,8 @@ public final class MatrixPure implements Workload {
 
     static final WorkloadParams DEFAULTS = new WorkloadParams(4, 300, 1);
 
-    @Override public String name() { return "matrix-pure"; }
-
-    @Override public String summary() { return "SIZE x SIZE matrix product with lists of lists (pure Python, CPU-bound)"; }
-
-    @Override public String sizeMeaning() { return "each task multiplies two SIZE x SIZE matrices"; }
-
-    @Override public WorkloadParams defaults() { return DEFAULTS; }
-
-    @Override public long maxSize() { return Matrices.MAX_SIZE; }
-
-    @Override
-    public String pythonCode() {
-        return PythonCode.fill("""
+    /** The equivalent Python program; it runs unchanged on Python 2.7 and 3.x. */
+    static final String PYTHON = """
                 import random
                 from concurrent.futures import ThreadPoolExecutor
 
@@ -39,7 +28,21 @@ public final class MatrixPure implements Workload {
                 if __name__ == "__main__":
                     with ThreadPoolExecutor(max_workers=2) as pool:
                         print(list(pool.map(matmul, range($TASKS))))
-                """, DEFAULTS);
+                """;
+
+    @Override public String name() { return "matrix-pure"; }
+
+    @Override public String summary() { return "SIZE x SIZE matrix product with lists of lists (pure Python, CPU-bound)"; }
+
+    @Override public String sizeMeaning() { return "each task multiplies two SIZE x SIZE matrices"; }
+
+    @Override public WorkloadParams defaults() { return DEFAULTS; }
+
+    @Override public long maxSize() { return Matrices.MAX_SIZE; }
+
+    @Override
+    public java.util.Optional<PythonTask> pythonTask() {
+        return java.util.Optional.of(new PythonTask(PYTHON, "matmul", "range($TASKS)", PythonTask.Result.FLOAT, false, null));
     }
 
     @Override

@@ -11,6 +11,23 @@ public final class PrimeCheck implements Workload {
 
     static final WorkloadParams DEFAULTS = new WorkloadParams(900_000, 10_000_000, 1);
 
+    /** The equivalent Python program; it runs unchanged on Python 2.7 and 3.x. */
+    static final String PYTHON = """
+                from concurrent.futures import ProcessPoolExecutor
+                from math import sqrt
+
+                def is_prime(n):
+                    if n < 2:
+                        return False
+                    return all(n % i for i in range(2, int(sqrt(n)) + 1))
+
+                if __name__ == "__main__":
+                    numbers = list(range($SIZE, $SIZE + $TASKS))
+                    with ProcessPoolExecutor(max_workers=2) as pool:
+                        flags = list(pool.map(is_prime, numbers, chunksize=$CHUNK))
+                    print(sum(flags), "primes")
+                """;
+
     @Override public String name() { return "prime-check"; }
 
     @Override public String summary() { return "is_prime(n) for TASKS consecutive numbers from SIZE (many tiny tasks)"; }
@@ -23,22 +40,8 @@ public final class PrimeCheck implements Workload {
     @Override public long maxSize() { return 1_000_000_000_000L; }
 
     @Override
-    public String pythonCode() {
-        return PythonCode.fill("""
-                from concurrent.futures import ProcessPoolExecutor
-                from math import isqrt
-
-                def is_prime(n):
-                    if n < 2:
-                        return False
-                    return all(n % i for i in range(2, isqrt(n) + 1))
-
-                if __name__ == "__main__":
-                    numbers = list(range($SIZE, $SIZE + $TASKS))
-                    with ProcessPoolExecutor(max_workers=2) as pool:
-                        flags = list(pool.map(is_prime, numbers, chunksize=$CHUNK))
-                    print(sum(flags), "primes")
-                """, DEFAULTS);
+    public java.util.Optional<PythonTask> pythonTask() {
+        return java.util.Optional.of(new PythonTask(PYTHON, "is_prime", "range($SIZE, $SIZE + $TASKS)", PythonTask.Result.BOOLEAN));
     }
 
     @Override

@@ -9,6 +9,23 @@ public final class SumSquares implements Workload {
 
     static final WorkloadParams DEFAULTS = new WorkloadParams(4, 150_000_000, 1);
 
+    /** The equivalent Python program; it runs unchanged on Python 2.7 and 3.x. */
+    static final String PYTHON = """
+                from concurrent.futures import ProcessPoolExecutor
+
+                def sum_squares(numbers):
+                    total = 0
+                    for x in numbers:
+                        total += x * x
+                    return total
+
+                if __name__ == "__main__":
+                    size = $SIZE
+                    spans = [range(i * size, (i + 1) * size) for i in range($TASKS)]
+                    with ProcessPoolExecutor(max_workers=2) as pool:   # or ThreadPoolExecutor
+                        print(sum(pool.map(sum_squares, spans)))
+                """;
+
     /** The first number whose square does not fit in a signed 64-bit long. */
     static final long FIRST_UNSQUARABLE = 3_037_000_500L;
 
@@ -37,22 +54,8 @@ public final class SumSquares implements Workload {
     }
 
     @Override
-    public String pythonCode() {
-        return PythonCode.fill("""
-                from concurrent.futures import ProcessPoolExecutor
-
-                def sum_squares(numbers):
-                    total = 0
-                    for x in numbers:
-                        total += x * x
-                    return total
-
-                if __name__ == "__main__":
-                    size = $SIZE
-                    spans = [range(i * size, (i + 1) * size) for i in range($TASKS)]
-                    with ProcessPoolExecutor(max_workers=2) as pool:   # or ThreadPoolExecutor
-                        print(sum(pool.map(sum_squares, spans)))
-                """, DEFAULTS);
+    public java.util.Optional<PythonTask> pythonTask() {
+        return java.util.Optional.of(new PythonTask(PYTHON, "sum_squares", "[range(i * $SIZE, (i + 1) * $SIZE) for i in range($TASKS)]", PythonTask.Result.BIG_INTEGER));
     }
 
     @Override

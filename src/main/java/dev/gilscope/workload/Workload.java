@@ -18,8 +18,27 @@ public interface Workload {
     /** Parameters that make a sequential run last about 2 s on a 2-core machine. */
     WorkloadParams defaults();
 
-    /** The equivalent Python program, for display next to the board. */
-    String pythonCode();
+    /** The equivalent Python program, for display next to the board, with the default parameters. */
+    default String pythonCode() {
+        return PythonCode.fill(pythonTask().orElseThrow().template(), defaults());
+    }
+
+    /** How a real CPython runs {@link #pythonCode()}; empty where gilscope cannot run it in one yet. */
+    default java.util.Optional<PythonTask> pythonTask() { return java.util.Optional.empty(); }
+
+    /**
+     * Checks what a real CPython's run of {@link #pythonTask()} returned, as this workload's own runs are
+     * checked.
+     *
+     * @param results each task's result, converted by {@link PythonTask#results()}, in task order
+     * @param shared the value of {@link PythonTask#sharedGlobal()} after the run, or null
+     */
+    default Outcome checkPython(WorkloadParams params, Object[] results, Object shared) {
+        if (!pythonTask().orElseThrow().checked()) {
+            return Outcome.checked(true, results.length + " results, not checked (the program draws its own random inputs)", null);
+        }
+        return prepare(params).finish(results);
+    }
 
     /** Largest accepted size; larger values are refused with a clear message before anything runs. */
     default long maxSize() { return Integer.MAX_VALUE; }

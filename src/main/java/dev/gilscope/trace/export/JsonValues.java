@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Plain Java values (null, strings, booleans, numbers, maps, lists) to JSON and back, with the streaming API. */
-final class JsonValues {
+public final class JsonValues {
+
+    private static final com.fasterxml.jackson.core.JsonFactory JSON = com.fasterxml.jackson.core.JsonFactory.builder().build();
 
     private JsonValues() {}
 
@@ -43,6 +45,14 @@ final class JsonValues {
                 json.writeEndArray();
             }
             default -> json.writeString(value.toString());
+        }
+    }
+
+    /** The one JSON value {@code text} holds, as plain Java values (objects become maps, big integers BigInteger). */
+    public static Object parse(String text) throws IOException {
+        try (JsonParser parser = JSON.createParser(text)) {
+            if (parser.nextToken() == null) throw new IOException("no JSON value in: " + text);
+            return read(parser);
         }
     }
 

@@ -1,0 +1,431 @@
+package dev.gilscope.runtime;
+
+import dev.gilscope.sampling.ThreadSampler;
+import dev.gilscope.trace.EventKind;
+import dev.gilscope.trace.Lane;
+import dev.gilscope.trace.LaneState;
+import dev.gilscope.trace.LockCounters;
+import dev.gilscope.trace.LockStatistics;
+import dev.gilscope.trace.ModeTrace;
+import dev.gilscope.trace.export.JsonValues;
+import dev.gilscope.workload.Outcome;
+import dev.gilscope.workload.PythonTask;
+import dev.gilscope.workload.Workload;
+import dev.gilscope.workload.Workloads;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The cpython mode: the workload's Python program runs in a real interpreter under gilscope's harness
+ * ({@code harness.py}), and what its threads do is read from the kernel.
+ *
+ * <p>The harness says when the timed run starts, which native thread (and process) each worker is, and
+ * when each task starts and ends. Every {@link #SAMPLE_PERIOD_NANOS} this thread reads each worker's
+ * state, core and CPU time from {@code /proc}. Nothing inside the interpreter is instrumented, so the
+ * lock is <em>inferred</em>: for threads behind a GIL, the worker that gained the most CPU in a period
+ * held the lock; a worker inside a task that did not run while another did was waiting for it; one
+ * that did not run while nobody did was blocked elsewhere (I/O). A change of holder counts as a
+ * hand-off. Drop requests are not visible from outside and are not counted.
+ */
+final class CPythonModeExecutor implements ModeExecutor {
+
+    static final CPythonModeExecutor INSTANCE = new CPythonModeExecutor();
+
+    /** How often the interpreter's threads are sampled: a fifth of CPython's default 5 ms switch interval. */
+    static final long SAMPLE_PERIOD_NANOS = 1_000_000;
+
+    /** A worker that gained CPU for at least this share of a period ran in it. */
+    private static final double RAN_SHARE = 0.2;
+
+    private CPythonModeExecutor() {}
+
+    @Override
+    public ModeResult execute(Mode mode, Job job, RunSettings settings, ModeTrace trace, RunControl control) {
+        Workload workload = Workloads.byName(job.workload()).orElseThrow();
+        PythonTask task = workload.pythonTask().orElse(null);
+        if (task == null) {
+            return failed(mode, trace, job.workload() + " cannot run in a real Python yet (its program has a companion "
+                    + "thread the harness does not drive); choose another workload for the cpython mode");
+        }
+        PythonInterpreter python;
+        try {
+            python = PythonInterpreter.resolve(settings.cpython().interpreter());
+        } catch (PythonInterpreter.NotUsableException e) {
+            return failed(mode, trace, e.getMessage());
+        }
+        if (!ThreadSampler.available()) {
+            return failed(mode, trace, "the cpython mode reads each thread's CPU time from /proc, which this system does not have (Linux only)");
+        }
+        return new Run(mode, job, settings, trace, control, workload, task, python).run();
+    }
+
+    private static ModeResult failed(Mode mode, ModeTrace trace, String why) {
+        long now = System.nanoTime();
+        trace.start(now);
+        trace.finish(now);
+        return new ModeResult(mode, 0, 0, null, why, LockStatistics.of(trace.snapshot(), LockCounters.NONE), false, trace, null);
+    }
+
+    /** The harness script, written once per JVM to a temporary file the interpreter can open. */
+    private static Path harness;
+
+    private static synchronized Path harness() throws IOException {
+        if (harness != null && Files.isReadable(harness)) return harness;
+        try (InputStream in = CPythonModeExecutor.class.getResourceAsStream("harness.py")) {
+            if (in == null) throw new IOException("harness.py is missing from gilscope's classes");
+            Path file = Files.createTempFile("gilscope-harness-", ".py");
+            file.toFile().deleteOnExit();
+            Files.write(file, in.readAllBytes());
+            harness = file;
+            return file;
+        }
+    }
+
+    /** One run of the program: the process, its messages, and the lanes inferred from the samples. */
+    private static final class Run {
+        private static final Object END = new Object();
+
+        private final Mode mode;
+        private final Job job;
+        private final RunSettings settings;
+        private final ModeTrace trace;
+        private final RunControl control;
+        private final Workload workload;
+        private final PythonTask task;
+        private final PythonInterpreter python;
+        private final CPythonSettings.Style style;
+        private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+        private final StringBuilder errorText = new StringBuilder();
+        private final List<Worker> workers = new ArrayList<>();
+        private final Map<Long, Worker> byTid = new HashMap<>();
+        private final ThreadSampler sampler = new ThreadSampler();
+        private long readyNanos;
+        private long doneNanos;
+        private List<?> results;
+        private Object shared;
+        private String failure;
+        private long handoffs;
+        private Worker lastHolder;
+        private long samples;
+
+        Run(Mode mode, Job job, RunSettings settings, ModeTrace trace, RunControl control, Workload workload,
+            PythonTask task, PythonInterpreter python) {
+            this.mode = mode;
+            this.job = job;
+            this.settings = settings;
+            this.trace = trace;
+            this.control = control;
+            this.workload = workload;
+            this.task = task;
+            this.python = python;
+            this.style = settings.cpython().style();
+        }
+
+        ModeResult run() {
+            Process process;
+            try {
+                process = start();
+            } catch (IOException e) {
+                return failed(mode, trace, python.path() + " could not be started: " + e.getMessage());
+            }
+            control.onCancel(() -> stop(process));
+            long samplerCpuBefore = ThreadSampler.ownCpuNanos();
+            try {
+                loop(process);
+            } finally {
+                stop(process);
+                sampler.close();
+            }
+            long samplerCpu = Math.max(0, ThreadSampler.ownCpuNanos() - samplerCpuBefore);
+            if (readyNanos == 0) {
+                long now = System.nanoTime();
+                trace.start(now);
+                readyNanos = now;
+            }
+            if (doneNanos == 0) doneNanos = Math.max(readyNanos, System.nanoTime());
+            for (Worker w : workers) w.finish(doneNanos);
+            trace.finish(doneNanos);
+            if (failure == null && control.isCancelled()) failure = control.cancelReason();
+            if (failure == null && results == null) failure = python.label() + " ended without finishing" + stderrTail();
+            Outcome outcome = failure == null ? check() : null;
+            long cpu = 0;
+            for (Worker w : workers) cpu += w.lane.totals().cpuNanos();
+            boolean lockEnabled = python.gilEnabled() && style == CPythonSettings.Style.THREADS;
+            RealPython realPython = new RealPython(python.label(), python.path().toString(), style, SAMPLE_PERIOD_NANOS,
+                    samples, samplerCpu);
+            return new ModeResult(mode, doneNanos - readyNanos, cpu, outcome, failure,
+                    LockStatistics.of(trace.snapshot(), new LockCounters(handoffs, handoffs, 0, 0, 0)), lockEnabled, trace,
+                    null, realPython);
+        }
+
+        private Process start() throws IOException {
+            List<String> command = List.of(python.path().toString(), "-u", harness().toString(), style.cliName(),
+                    Integer.toString(style == CPythonSettings.Style.SEQUENTIAL ? 1 : settings.workers()),
+                    Integer.toString(job.params().chunkSize()), task.function(),
+                    task.sharedGlobal() == null ? "-" : task.sharedGlobal());
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+            builder.environment().remove("PYTHONSTARTUP");
+            Process process = builder.start();
+            Thread.ofPlatform().daemon().name("gilscope-cpython-out").start(() -> readMessages(process.getInputStream()));
+            Thread.ofPlatform().daemon().name("gilscope-cpython-err").start(() -> readErrors(process.getErrorStream()));
+            try (OutputStream in = process.getOutputStream()) {
+                String text = task.program(job.params()) + "\n#INPUTS\n" + task.inputs(job.params()) + "\n";
+                in.write(text.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the interpreter ended before reading its program: its error output says why
+            }
+            return process;
+        }
+
+        private void readMessages(InputStream out) {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    try {
+                        messages.add(JsonValues.parse(line));
+                    } catch (IOException notJson) {
+                        messages.add(Map.of("print", line)); // the program printed something itself
+                    }
+                }
+            } catch (IOException ended) {
+                // the process was stopped
+            } finally {
+                messages.add(END);
+            }
+        }
+
+        private void readErrors(InputStream err) {
+            try {
+                byte[] chunk = new byte[4096];
+                int n;
+                while ((n = err.read(chunk)) > 0) {
+                    synchronized (errorText) {
+                        errorText.append(new String(chunk, 0, n, StandardCharsets.UTF_8));
+                        if (errorText.length() > 8192) errorText.delete(0, errorText.length() - 8192);
+                    }
+                }
+            } catch (IOException ended) {
+                // the process was stopped
+            }
+        }
+
+        private String stderrTail() {
+            synchronized (errorText) {
+                String text = errorText.toString().strip();
+                if (text.isEmpty()) return "";
+                String[] lines = text.split("\\R");
+                return ": " + lines[lines.length - 1];
+            }
+        }
+
+        /** Samples every period until the harness reports the end, the process ends, or the run is cancelled. */
+        private void loop(Process process) {
+            long previous = 0;
+            boolean ended = false;
+            while (!ended && !control.isCancelled()) {
+                long now = System.nanoTime();
+                Object message;
+                while ((message = messages.poll()) != null) {
+                    if (message == END) {
+                        ended = true;
+                        break;
+                    }
+                    handle((Map<?, ?>) message);
+                }
+                if (readyNanos != 0 && previous != 0) sample(previous, now);
+                previous = now;
+                if (doneNanos != 0 || failure != null) break;
+                if (ended) break;
+                LockSupport.parkNanos(Math.max(0, SAMPLE_PERIOD_NANOS - (System.nanoTime() - now)));
+            }
+            if (doneNanos == 0 && failure == null && !control.isCancelled()) {
+                try {
+                    process.waitFor(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void handle(Map<?, ?> message) {
+            if (message.get("ready") instanceof Number t) {
+                readyNanos = t.longValue();
+                trace.start(readyNanos);
+                int count = style == CPythonSettings.Style.SEQUENTIAL ? 1 : settings.workers();
+                String prefix = style == CPythonSettings.Style.PROCESSES ? "P" : "T";
+                for (int w = 0; w < count; w++) workers.add(new Worker(trace.addLane(prefix + (w + 1)), readyNanos));
+            } else if (message.get("worker") instanceof Map<?, ?> m) {
+                int number = ((Number) m.get("worker")).intValue();
+                if (number < 0 || number >= workers.size()) return;
+                Worker w = workers.get(number);
+                w.bind(((Number) m.get("pid")).longValue(), ((Number) m.get("tid")).longValue(), at(m));
+                byTid.put(w.tid, w);
+            } else if (message.get("start") instanceof Map<?, ?> m) {
+                Worker w = byTid.get(((Number) m.get("tid")).longValue());
+                if (w != null) w.taskStarted(((Number) m.get("task")).longValue(), at(m));
+            } else if (message.get("end") instanceof Map<?, ?> m) {
+                Worker w = byTid.get(((Number) m.get("tid")).longValue());
+                if (w != null) w.taskEnded(((Number) m.get("task")).longValue(), at(m));
+            } else if (message.get("done") instanceof Map<?, ?> m) {
+                doneNanos = at(m);
+                results = (List<?>) m.get("results");
+                shared = m.get("shared");
+            } else if (message.get("error") instanceof String text) {
+                String[] lines = text.strip().split("\\R");
+                failure = python.label() + " stopped with an error: " + lines[lines.length - 1];
+            }
+        }
+
+        private long at(Map<?, ?> m) {
+            return Math.max(readyNanos, ((Number) m.get("t")).longValue());
+        }
+
+        /** One period, [{@code from}, {@code to}]: who ran, who held the lock, who waited. */
+        private void sample(long from, long to) {
+            samples++;
+            long period = Math.max(1, to - from);
+            Worker holder = null;
+            for (Worker w : workers) {
+                w.read(sampler, period);
+                if (w.ran && (holder == null || w.gained > holder.gained)) holder = w;
+            }
+            boolean gil = python.gilEnabled() && style == CPythonSettings.Style.THREADS;
+            for (Worker w : workers) {
+                if (w.tid < 0) continue; // still starting: it stays in SPAWNING
+                LaneState state;
+                if (w.ran) {
+                    if (!gil) state = python.gilEnabled() ? LaneState.RUNNING_WITH_LOCK : LaneState.RUNNING_WITHOUT_LOCK;
+                    else state = w == holder ? LaneState.RUNNING_WITH_LOCK : LaneState.WAITING_FOR_LOCK;
+                } else if (w.task < 0) {
+                    state = LaneState.IDLE;
+                } else if (gil && holder != null) {
+                    state = LaneState.WAITING_FOR_LOCK;
+                } else {
+                    state = LaneState.IO_WAIT;
+                }
+                w.enter(state, from);
+            }
+            if (gil && holder != null) {
+                if (lastHolder != null && lastHolder != holder) {
+                    holder.mark(from, EventKind.HANDOFF, lastHolder.lane.index(), -1);
+                    handoffs++;
+                }
+                lastHolder = holder;
+            }
+        }
+
+        private Outcome check() {
+            Object[] converted = new Object[results.size()];
+            for (int i = 0; i < converted.length; i++) converted[i] = task.results().fromJson(results.get(i));
+            try {
+                return workload.checkPython(job.params(), converted, shared);
+            } catch (RuntimeException e) {
+                return Outcome.checked(false, "no answer", "checking the answer failed: " + ThreadModeExecutor.describe(e));
+            }
+        }
+
+        private static void stop(Process process) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    /** One worker thread or process of the interpreter, and what its lane shows so far. */
+    private static final class Worker {
+        final Lane lane;
+        long pid = -1;
+        long tid = -1;
+        LaneState state = LaneState.SPAWNING;
+        long since;
+        int core = -1;
+        int seenCore = -1;
+        long lastEventNanos;
+        long task = -1;
+        long cpu = -1;
+        long gained;
+        boolean ran;
+
+        Worker(Lane lane, long start) {
+            this.lane = lane;
+            this.since = start;
+            this.lastEventNanos = start;
+            mark(start, EventKind.STATE, LaneState.SPAWNING.ordinal(), 0);
+        }
+
+        void bind(long pid, long tid, long at) {
+            this.pid = pid;
+            this.tid = tid;
+            lane.totals().setNativeThreadId(tid);
+            enter(LaneState.IDLE, at);
+        }
+
+        void read(ThreadSampler sampler, long period) {
+            ran = false;
+            gained = 0;
+            if (tid < 0) return;
+            ThreadSampler.Sample s = sampler.sample(pid, tid);
+            if (s == null) return; // ended
+            if (cpu >= 0) gained = s.cpuNanos() - cpu;
+            cpu = s.cpuNanos();
+            lane.totals().addCpuNanos(Math.max(0, gained));
+            ran = gained >= RAN_SHARE * period;
+            if (ran) seenCore = s.core();
+        }
+
+        /** The lane is in {@code next} from {@code at} on (on the core it was last seen running on). */
+        void enter(LaneState next, long at) {
+            long t = Math.max(at, lastEventNanos);
+            if (next == state) {
+                if (next.usesCpu() && seenCore != core) {
+                    core = seenCore;
+                    mark(t, EventKind.CORE, 0, 0);
+                }
+                return;
+            }
+            lane.totals().addStateNanos(state, t - since);
+            state = next;
+            since = t;
+            core = seenCore;
+            mark(t, EventKind.STATE, next.ordinal(), 0);
+        }
+
+        /** Records an event on this lane at {@code at}, or just after its last one: a lane's events stay in time order. */
+        void mark(long at, EventKind kind, int aux, long arg) {
+            long t = Math.max(at, lastEventNanos);
+            lastEventNanos = t;
+            lane.buffer().add(t, kind, state.usesCpu() ? core : -1, aux, arg);
+        }
+
+        void taskStarted(long index, long at) {
+            task = index;
+            mark(at, EventKind.TASK_START, 0, index);
+        }
+
+        void taskEnded(long index, long at) {
+            task = -1;
+            mark(at, EventKind.TASK_END, 0, index);
+            lane.totals().taskDone();
+        }
+
+        void finish(long end) {
+            enter(LaneState.IDLE, end);
+            lane.totals().addStateNanos(state, Math.max(0, end - since));
+            since = end;
+        }
+    }
+}

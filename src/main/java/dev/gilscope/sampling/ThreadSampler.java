@@ -1,0 +1,91 @@
+package dev.gilscope.sampling;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads what the kernel says about threads of other processes (Linux {@code /proc}): whether each is
+ * running, on which core it last ran, and its CPU time so far in nanoseconds ({@code schedstat}, exact,
+ * not the 10 ms ticks of {@code stat}). Each thread's two files stay open and are read again from the
+ * start at every sample, so a sample costs two reads and no allocation of paths. Not thread-safe: one
+ * sampling thread owns it.
+ */
+public final class ThreadSampler implements AutoCloseable {
+
+    /** One thread at one moment. {@code state} is the kernel's letter: R running, S sleeping, D disk... */
+    public record Sample(char state, int core, long cpuNanos) {}
+
+    private final Map<Long, Files> open = new HashMap<>();
+    private final ByteBuffer buffer = ByteBuffer.allocate(1024);
+
+    private record Files(FileChannel stat, FileChannel schedstat) {}
+
+    /** The thread {@code tid} of process {@code pid}, or null once it has ended (or never existed). */
+    public Sample sample(long pid, long tid) {
+        try {
+            Files files = open.get(tid);
+            if (files == null) {
+                Path dir = Path.of("/proc", Long.toString(pid), "task", Long.toString(tid));
+                files = new Files(FileChannel.open(dir.resolve("stat"), StandardOpenOption.READ),
+                        FileChannel.open(dir.resolve("schedstat"), StandardOpenOption.READ));
+                open.put(tid, files);
+            }
+            String stat = read(files.stat());
+            String schedstat = read(files.schedstat());
+            if (stat.isEmpty() || schedstat.isEmpty()) return null;
+            int close = stat.lastIndexOf(')'); // the name may hold spaces and brackets; the fields follow the last ')'
+            String[] fields = stat.substring(close + 2).split(" ");
+            char state = fields[0].charAt(0);
+            int core = Integer.parseInt(fields[36]); // field 39 of stat, counted from the state (field 3)
+            long cpu = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+            return new Sample(state, core, cpu);
+        } catch (IOException | RuntimeException ended) {
+            forget(tid);
+            return null;
+        }
+    }
+
+    private String read(FileChannel channel) throws IOException {
+        buffer.clear();
+        int n = channel.read(buffer, 0);
+        return n <= 0 ? "" : new String(buffer.array(), 0, n, StandardCharsets.US_ASCII);
+    }
+
+    /** Closes the files of a thread that is no longer sampled. */
+    public void forget(long tid) {
+        Files files = open.remove(tid);
+        if (files == null) return;
+        try {
+            files.stat().close();
+            files.schedstat().close();
+        } catch (IOException ignored) {
+            // closing a /proc file cannot lose anything
+        }
+    }
+
+    /** CPU time of the calling thread so far, from the same source: what sampling itself costs. */
+    public static long ownCpuNanos() {
+        try {
+            String text = java.nio.file.Files.readString(Path.of("/proc/thread-self/schedstat"));
+            return Long.parseLong(text.substring(0, text.indexOf(' ')));
+        } catch (IOException | RuntimeException unavailable) {
+            return -1;
+        }
+    }
+
+    /** Whether this machine has the per-thread files ({@code /proc/self/task/…/schedstat}). */
+    public static boolean available() {
+        return java.nio.file.Files.isReadable(Path.of("/proc/thread-self/schedstat"));
+    }
+
+    @Override
+    public void close() {
+        for (Long tid : open.keySet().toArray(Long[]::new)) forget(tid);
+    }
+}

@@ -1,0 +1,196 @@
+# gilscope's harness for a real CPython (2.7 and 3.x). gilscope starts it as
+#     python -u harness.py STYLE WORKERS CHUNK FUNCTION SHARED_GLOBAL
+# and writes the workload's Python program on its standard input, then a line with the Python expression
+# that lists the task inputs. The harness loads the program as a module (so its `if __name__ ==
+# "__main__":` block does not run), runs FUNCTION over the inputs sequentially, in WORKERS threads, or in
+# a pool of WORKERS processes, and reports on standard output, one JSON object a line:
+#   {"hello": ...}      interpreter version, whether the GIL is enabled, this process's id
+#   {"ready": t}        inputs built; the timed run starts now
+#   {"worker": ...}     a worker thread or process has started: its number, process id and native thread id
+#   {"start": ...}      a task started on a worker; {"end": ...} it ended, with its result
+#   {"done": ...}       every task ended: the results in task order, and SHARED_GLOBAL's value
+#   {"error": text}     something failed: the traceback
+# Times are CLOCK_MONOTONIC nanoseconds, the clock gilscope's own recorder uses, so both share one axis.
+# Every line is written with one os.write, which a pipe keeps whole even when several processes write.
+import json
+import os
+import sys
+import threading
+import time
+import traceback
+import types
+
+PY2 = sys.version_info[0] == 2
+
+
+def _monotonic_ns_function():
+    if hasattr(time, "perf_counter_ns"):
+        return time.perf_counter_ns
+    if hasattr(time, "monotonic"):
+        return lambda: int(time.monotonic() * 1e9)
+    import ctypes  # Python 2.7: clock_gettime(CLOCK_MONOTONIC) from the C library
+
+    class Timespec(ctypes.Structure):
+        _fields_ = [("tv_sec", ctypes.c_long), ("tv_nsec", ctypes.c_long)]
+
+    libc = ctypes.CDLL("libc.so.6", use_errno=True)
+    spec = Timespec()
+
+    def monotonic_ns():
+        libc.clock_gettime(1, ctypes.byref(spec))
+        return spec.tv_sec * 1000000000 + spec.tv_nsec
+    return monotonic_ns
+
+
+now_ns = _monotonic_ns_function()
+
+
+def _native_id_function():
+    if hasattr(threading, "get_native_id"):
+        return threading.get_native_id
+    import ctypes
+    import platform
+    number = {"x86_64": 186, "amd64": 186, "aarch64": 178, "arm64": 178, "i386": 224, "i686": 224}.get(platform.machine().lower())
+    libc = ctypes.CDLL(None)
+    return lambda: libc.syscall(number) if number else -1
+
+
+native_id = _native_id_function()
+
+
+def say(key, value):
+    os.write(1, (json.dumps({key: value}) + "\n").encode("utf-8"))
+
+
+def gil_enabled():
+    probe = getattr(sys, "_is_gil_enabled", None)
+    return True if probe is None else bool(probe())
+
+
+def load_program(source):
+    # The program imports concurrent.futures for its own __main__ block, which does not run here; Python
+    # 2.7 has no such module, so an empty one stands in for the import.
+    if PY2 and "concurrent.futures" not in sys.modules:
+        package = types.ModuleType("concurrent")
+        futures = types.ModuleType("concurrent.futures")
+        futures.ThreadPoolExecutor = futures.ProcessPoolExecutor = None
+        package.futures = futures
+        sys.modules["concurrent"] = package
+        sys.modules["concurrent.futures"] = futures
+    module = types.ModuleType("gilscope_program")
+    sys.modules["gilscope_program"] = module
+    if PY2:
+        module.__dict__["range"] = xrange  # noqa: F821 (as Python 3 has it: no list of every number)
+    exec(compile(source, "<workload program>", "exec"), module.__dict__)
+    return module
+
+
+def plain(value):
+    """A result as JSON can carry it: big ints as text, so no digit is lost."""
+    if isinstance(value, bool) or value is None or isinstance(value, float):
+        return value
+    if isinstance(value, (int, long if PY2 else int)):  # noqa: F821
+        return str(value) if abs(value) >= 2 ** 53 else int(value)
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return repr(value)
+
+
+function = None
+
+
+def run_task(job):
+    index, argument = job
+    say("start", {"task": index, "tid": native_id(), "pid": os.getpid(), "t": now_ns()})
+    result = function(argument)
+    say("end", {"task": index, "tid": native_id(), "pid": os.getpid(), "t": now_ns(), "result": plain(result)})
+    return result
+
+
+def announce_worker(number):
+    say("worker", {"worker": number, "tid": native_id(), "pid": os.getpid(), "t": now_ns()})
+
+
+def run_threads(jobs, workers):
+    results = [None] * len(jobs)
+    lock = threading.Lock()
+    pending = list(reversed(jobs))
+    failures = []
+
+    def worker(number):
+        announce_worker(number)
+        while True:
+            with lock:
+                if not pending or failures:
+                    return
+                job = pending.pop()
+            try:
+                results[job[0]] = run_task(job)
+            except Exception:
+                failures.append(traceback.format_exc())
+                return
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if failures:
+        raise RuntimeError(failures[0])
+    return results
+
+
+
+def _start_process(counter):
+    with counter.get_lock():
+        number = counter.value
+        counter.value += 1
+    announce_worker(number)
+
+
+def run_processes(jobs, workers, chunk):
+    import multiprocessing
+    context = multiprocessing.get_context("fork") if hasattr(multiprocessing, "get_context") else multiprocessing
+    counter = context.Value("i", 0)
+    pool = context.Pool(workers, initializer=_start_process, initargs=(counter,))
+    try:
+        return pool.map(run_task, jobs, chunksize=chunk)
+    finally:
+        pool.close()
+        pool.join()
+
+
+def main():
+    style, workers, chunk, function_name, shared_global = sys.argv[1:6]
+    workers, chunk = int(workers), int(chunk)
+    if hasattr(sys, "set_int_max_str_digits"):
+        sys.set_int_max_str_digits(0)  # factorials: results have hundreds of thousands of digits
+    say("hello", {"version": "%d.%d.%d" % sys.version_info[:3], "gil": gil_enabled(), "pid": os.getpid(),
+                  "implementation": getattr(sys, "implementation", None) and sys.implementation.name or "cpython"})
+    text = sys.stdin.read()
+    source, _, inputs_expression = text.rpartition("\n#INPUTS\n")
+    module = load_program(source)
+    global function
+    function = getattr(module, function_name)
+    inputs = list(eval(inputs_expression.strip(), module.__dict__))
+    jobs = list(enumerate(inputs))
+    say("ready", now_ns())
+    if style == "sequential":
+        announce_worker(0)
+        results = [run_task(job) for job in jobs]
+    elif style == "threads":
+        results = run_threads(jobs, workers)
+    elif style == "processes":
+        results = run_processes(jobs, workers, chunk)
+    else:
+        raise ValueError("unknown style " + style)
+    shared = plain(getattr(module, shared_global)) if shared_global != "-" else None
+    say("done", {"t": now_ns(), "results": [plain(r) for r in results], "shared": shared})
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except BaseException:
+        say("error", traceback.format_exc())
+        sys.exit(1)
