@@ -28,6 +28,7 @@ public final class GilscopeCommand implements Runnable {
         cli.addSubcommand(new RunCommand(out, err));
         cli.addSubcommand(new WorkloadsCommand());
         cli.addSubcommand(new LessonsCommand());
+        cli.addSubcommand(new PythonsCommand());
         cli.addSubcommand(new BenchCommand(out, err));
         cli.addSubcommand(new SnapshotCommand(err));
         cli.addSubcommand(new VideoCommand(err));

@@ -50,6 +50,15 @@ final class ReportTable {
                     costs.serializeNanos() / 1e9, String.format(Locale.ROOT, "%,d", costs.bytesTransferred()),
                     costs.processCpuNanos() / 1e9);
         }
+        for (ModeResult r : comparison.modes()) {
+            dev.gilscope.runtime.RealPython python = r.realPython();
+            if (python == null) continue;
+            out.printf(Locale.ROOT, "%s: %s (%s), tasks in %s; its threads were read from /proc every %.0f ms "
+                    + "(%,d samples; sampling took %.1f%% of a core). Its lock figures are inferred: the worker that "
+                    + "gained most CPU in a sample held the lock; drop requests cannot be seen from outside.%n",
+                    r.mode().cliName(), python.interpreter(), python.path(), python.style().cliName(),
+                    python.samplePeriodNanos() / 1e6, python.samples(), 100 * python.samplerShareOfCore(r.wallNanos()));
+        }
         long dropped = comparison.modes().stream().mapToLong(ModeResult::droppedEvents).sum();
         if (dropped > 0) {
             out.println("note: " + dropped + " events did not fit in the recording cap and were dropped (counts and times above are exact)");

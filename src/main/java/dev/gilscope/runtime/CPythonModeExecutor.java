@@ -45,11 +45,14 @@ final class CPythonModeExecutor implements ModeExecutor {
 
     static final CPythonModeExecutor INSTANCE = new CPythonModeExecutor();
 
-    /** How often the interpreter's threads are sampled: a fifth of CPython's default 5 ms switch interval. */
-    static final long SAMPLE_PERIOD_NANOS = 1_000_000;
+    private static final long SAMPLE_PERIOD_NANOS = RealPython.SAMPLE_PERIOD_NANOS;
 
-    /** A worker that gained CPU for at least this share of a period ran in it. */
-    private static final double RAN_SHARE = 0.2;
+    /**
+     * A worker that gained CPU for at least this share of a period ran in it. Low, because a thread that
+     * takes the lock late in a period shows only a little of it; a waiter that wakes to find the lock
+     * taken spends microseconds, well below it.
+     */
+    private static final double RAN_SHARE = 0.05;
 
     private CPythonModeExecutor() {}
 
@@ -180,6 +183,7 @@ final class CPythonModeExecutor implements ModeExecutor {
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
             builder.environment().remove("PYTHONSTARTUP");
+            JsonValues.parse("{\"warm\": [1, \"up\"]}"); // loads the JSON reader now, not when the first worker reports
             Process process = builder.start();
             Thread.ofPlatform().daemon().name("gilscope-cpython-out").start(() -> readMessages(process.getInputStream()));
             Thread.ofPlatform().daemon().name("gilscope-cpython-err").start(() -> readErrors(process.getErrorStream()));
@@ -305,20 +309,12 @@ final class CPythonModeExecutor implements ModeExecutor {
                 if (w.ran && (holder == null || w.gained > holder.gained)) holder = w;
             }
             boolean gil = python.gilEnabled() && style == CPythonSettings.Style.THREADS;
+            if (gil && holder == null && lastHolder != null && lastHolder.runnable && lastHolder.tid >= 0) {
+                holder = lastHolder; // nobody ran: the holder was kept off its core by another program, and still holds
+            }
             for (Worker w : workers) {
                 if (w.tid < 0) continue; // still starting: it stays in SPAWNING
-                LaneState state;
-                if (w.ran) {
-                    if (!gil) state = python.gilEnabled() ? LaneState.RUNNING_WITH_LOCK : LaneState.RUNNING_WITHOUT_LOCK;
-                    else state = w == holder ? LaneState.RUNNING_WITH_LOCK : LaneState.WAITING_FOR_LOCK;
-                } else if (w.task < 0) {
-                    state = LaneState.IDLE;
-                } else if (gil && holder != null) {
-                    state = LaneState.WAITING_FOR_LOCK;
-                } else {
-                    state = LaneState.IO_WAIT;
-                }
-                w.enter(state, from);
+                w.enter(gil ? behindTheLock(w, holder) : onItsOwn(w), from);
             }
             if (gil && holder != null) {
                 if (lastHolder != null && lastHolder != holder) {
@@ -327,6 +323,24 @@ final class CPythonModeExecutor implements ModeExecutor {
                 }
                 lastHolder = holder;
             }
+        }
+
+        /**
+         * Threads behind a GIL: the one that ran most holds it; the others, inside a task, wait for it. A
+         * thread that ran is computing even if its task's start has not arrived yet: the kernel saw it.
+         */
+        private static LaneState behindTheLock(Worker w, Worker holder) {
+            if (w == holder) return LaneState.RUNNING_WITH_LOCK;
+            if (w.task < 0 && !w.ran) return LaneState.IDLE;
+            if (holder != null) return LaneState.WAITING_FOR_LOCK;
+            return LaneState.IO_WAIT; // inside a task, and nobody computes: blocked outside the lock (sleep, I/O)
+        }
+
+        /** A process, a lone thread, or a thread of a free-threaded build: nothing to wait for but the CPU. */
+        private LaneState onItsOwn(Worker w) {
+            if (w.ran) return python.gilEnabled() ? LaneState.RUNNING_WITH_LOCK : LaneState.RUNNING_WITHOUT_LOCK;
+            if (w.runnable && w.state.isCompute()) return w.state; // the scheduler gave its core to another program for now
+            return w.task < 0 ? LaneState.IDLE : LaneState.IO_WAIT;
         }
 
         private Outcome check() {
@@ -359,6 +373,8 @@ final class CPythonModeExecutor implements ModeExecutor {
         long cpu = -1;
         long gained;
         boolean ran;
+        /** The kernel lists it as running or ready to run (not asleep), whether or not it got a core. */
+        boolean runnable;
 
         Worker(Lane lane, long start) {
             this.lane = lane;
@@ -385,6 +401,7 @@ final class CPythonModeExecutor implements ModeExecutor {
             lane.totals().addCpuNanos(Math.max(0, gained));
             ran = gained >= RAN_SHARE * period;
             if (ran) seenCore = s.core();
+            runnable = s.state() == 'R';
         }
 
         /** The lane is in {@code next} from {@code at} on (on the core it was last seen running on). */

@@ -74,8 +74,9 @@ public record PythonInterpreter(Path path, String version, boolean gilEnabled, S
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             String[] lines = out.split("\\R");
             if (process.exitValue() != 0 || lines.length < 3 || !lines[0].matches("\\d+\\.\\d+\\.\\d+")) {
-                throw new NotUsableException(path + " did not run as Python (exit " + process.exitValue() + "): "
-                        + (out.isEmpty() ? "no output" : out.lines().limit(3).reduce((a, b) -> a + " / " + b).orElse("")));
+                String first = out.isEmpty() ? "no output" : out.lines().findFirst().orElse("");
+                throw new NotUsableException(path + " did not answer as a Python (exit " + process.exitValue() + "): "
+                        + (first.length() > 100 ? first.substring(0, 100) + "…" : first));
             }
             return new PythonInterpreter(path, lines[0], !lines[1].strip().equals("False"), lines[2].strip());
         } catch (IOException e) {

@@ -13,6 +13,9 @@ package dev.gilscope.runtime;
 public record RealPython(String interpreter, String path, CPythonSettings.Style style, long samplePeriodNanos,
                          long samples, long samplerCpuNanos) {
 
+    /** How often the cpython mode samples the interpreter's threads: a fifth of CPython's default 5 ms switch interval. */
+    public static final long SAMPLE_PERIOD_NANOS = 1_000_000;
+
     /** The sampler's cost as a share of one core over {@code wallNanos}. */
     public double samplerShareOfCore(long wallNanos) {
         return wallNanos <= 0 ? 0 : (double) samplerCpuNanos / wallNanos;

@@ -76,6 +76,12 @@ public final class ResultFigures {
         m.put("bytesTransferred", costs == null ? null : costs.bytesTransferred());
         m.put("clockGapMicros", costs == null ? null : costs.clockGapNanos() / 1e3);
         m.put("workerProcessesCpuSeconds", costs == null ? null : costs.processCpuNanos() / 1e9);
+        RealPython python = r.realPython();
+        m.put("interpreter", python == null ? null : python.interpreter());
+        m.put("interpreterPath", python == null ? null : python.path());
+        m.put("cpythonAs", python == null ? null : python.style().cliName());
+        m.put("samplePeriodMillis", python == null ? null : python.samplePeriodNanos() / 1e6);
+        m.put("samplerShareOfCore", python == null ? null : python.samplerShareOfCore(r.wallNanos()));
         m.put("lockWaitMillis", lock ? distribution(r.lock().waitMicros(), 1e-3) : null);
         m.put("handoffLatencyMicros", lock ? distribution(r.lock().handoffMicros(), 1) : null);
         List<Map<String, Object>> lanes = new ArrayList<>();

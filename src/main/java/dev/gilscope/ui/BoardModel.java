@@ -315,6 +315,7 @@ public final class BoardModel {
 
     /** Sequential wall time divided by this mode's, when both finished with a right answer. */
     public Optional<Double> speedup(Mode mode) {
+        if (!mode.emulated()) return Optional.empty(); // a real interpreter runs at its own speed, not the emulation's
         ModeRow sequential = rows.get(Mode.SEQUENTIAL);
         ModeRow row = rows.get(mode);
         if (sequential.status() != ModeRow.Status.DONE || row.status() != ModeRow.Status.DONE) return Optional.empty();

@@ -80,6 +80,7 @@ public final class BoardPicture {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while drawing the board", e);
         } catch (ExecutionException e) {
+            if (Boolean.getBoolean("gilscope.debug")) e.getCause().printStackTrace();
             throw new IOException("drawing the board failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw new IOException("drawing the board took over a minute; giving up", e);

@@ -64,6 +64,11 @@ public final class BoardView extends BorderPane {
     private final RunForm form = new RunForm();
     private final List<ModeRowView> rowViews = new ArrayList<>();
     private final AxisPane axis = new AxisPane(state);
+    /** Says, under the legend, that the cpython row is sampled and inferred rather than recorded. */
+    private final Label cpythonLegend = new Label(String.format(java.util.Locale.ROOT,
+            "cpython row: a real interpreter, not instrumented. Its threads are read from /proc every %.0f ms; the one "
+                    + "that gained most CPU in a sample is drawn holding the lock, the others in a task waiting for it. "
+                    + "Drop requests cannot be seen from outside.", dev.gilscope.runtime.RealPython.SAMPLE_PERIOD_NANOS / 1e6));
     private SummaryView summary;
     private final Map<Field, Control> fields = new EnumMap<>(Field.class);
     private final Map<Mode, CheckBox> modeBoxes = new EnumMap<>(Mode.class);
@@ -267,8 +272,12 @@ public final class BoardView extends BorderPane {
 
     /** In presentation mode the rows of modes that were not run are left out, so the others get the room. */
     private void updateRowVisibility() {
+        boolean cpythonShown = model.row(Mode.CPYTHON).status() != ModeRow.Status.NOT_RUN;
+        cpythonLegend.setVisible(cpythonShown);
+        cpythonLegend.setManaged(cpythonShown);
         for (ModeRowView v : rowViews) {
-            boolean show = !presentation || v.row().status() != ModeRow.Status.NOT_RUN;
+            // The cpython row shows once it has run: most boards never use it.
+            boolean show = (!presentation && v.row().mode().emulated()) || v.row().status() != ModeRow.Status.NOT_RUN;
             if (v.isManaged() != show) {
                 v.setVisible(show);
                 v.setManaged(show);
@@ -763,6 +772,10 @@ public final class BoardView extends BorderPane {
         FlowPane coreLegend = new FlowPane(12, 4, new Label("Core lanes:"),
                 new Label("worker's colour = computing · striped = serializing data · empty = idle (a thread waiting for the lock sleeps: its core is free)"));
         coreLegend.setId("core-legend");
+        cpythonLegend.setId("cpython-legend");
+        cpythonLegend.setWrapText(true);
+        cpythonLegend.setVisible(false);
+        cpythonLegend.setManaged(false);
 
         play.setId("replay-play");
         play.setOnAction(e -> togglePlay());
@@ -799,7 +812,7 @@ public final class BoardView extends BorderPane {
         replayBar.setAlignment(Pos.CENTER_LEFT);
         hoverInfo.setId("hover-info");
         hoverInfo.getStyleClass().add("hover-info");
-        VBox footer = new VBox(4, replayBar, noteBar(), callout, legend, coreLegend, hoverInfo);
+        VBox footer = new VBox(4, replayBar, noteBar(), callout, legend, coreLegend, cpythonLegend, hoverInfo);
         footer.setPadding(new Insets(4, 10, 8, 10));
         footer.getStyleClass().add("footer");
         return footer;

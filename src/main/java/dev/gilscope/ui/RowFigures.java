@@ -27,7 +27,15 @@ public record RowFigures(String wall, String lock, String failure) {
         String times = speedup.map(s -> String.format(Locale.ROOT, "   %.2f×", s)).orElse("");
         String wall = String.format(Locale.ROOT, "%.3f s%s", number(f, "wallSeconds"), times);
         String lock;
-        if (f.get("spawnSeconds") instanceof Number spawn) {
+        if (f.get("interpreter") instanceof String interpreter) {
+            // A real interpreter: say which, how it ran, and that its lock is inferred from samples.
+            String figures = f.get("handoffs") instanceof Number handoffs
+                    ? String.format(Locale.ROOT, "%,d hand-offs · %.0f%% waiting (inferred)", handoffs.longValue(),
+                            100 * number(f, "lockWaitFraction"))
+                    : String.format(Locale.ROOT, "CPU %.2f s", number(f, "cpuSeconds"));
+            lock = String.format(Locale.ROOT, "%s · %s%n%s%nsampled every %.0f ms (%.1f%% of a core)", interpreter,
+                    f.get("cpythonAs"), figures, number(f, "samplePeriodMillis"), 100 * number(f, "samplerShareOfCore"));
+        } else if (f.get("spawnSeconds") instanceof Number spawn) {
             lock = String.format(Locale.ROOT, "start-up %.2f s%nserialize %.3f s · %,d bytes piped", spawn.doubleValue(),
                     number(f, "serializeSeconds"), (long) number(f, "bytesTransferred"));
         } else if (f.get("handoffs") instanceof Number handoffs) {

@@ -50,7 +50,7 @@ public final class RunForm {
     public String checkpoints = "back-edges";
     public String cores = "";
     public String pool = "cold";
-    public Set<Mode> modes = EnumSet.allOf(Mode.class);
+    public Set<Mode> modes = EnumSet.copyOf(Mode.emulatedModes());
 
     public static String label(Field field) {
         return LABELS.get(field);

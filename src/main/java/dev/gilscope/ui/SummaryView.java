@@ -161,7 +161,11 @@ final class SummaryView extends HBox {
     private static final java.awt.Stroke LINE = new java.awt.BasicStroke(2f);
 
     /** One colour per mode for the CPU chart, in the order of {@link Mode}. */
-    private static final int[] MODE_COLOURS = {0xFF4E79A7, 0xFFD55E00, 0xFF009E73, 0xFFCC79A7};
+    private static final int[] MODE_COLOURS = {0xFF4E79A7, 0xFFD55E00, 0xFF009E73, 0xFFCC79A7, 0xFF3A3A3A};
+
+    static {
+        if (MODE_COLOURS.length != Mode.values().length) throw new ExceptionInInitializerError("one colour per mode");
+    }
 
     /** A mode's colour in the summary charts, and wherever else modes are compared. */
     static int modeColour(Mode mode) {

@@ -116,6 +116,34 @@ class CommandLineTest {
     }
 
     @Test
+    void theCpythonModeNeedsAPythonAndSaysHowToGiveOne() {
+        Result missing = gilscope("run", "--workload", "count-primes", "--modes", "cpython", "--python", "/no/such/python3");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("--python /no/such/python3: no such file; give the path of a python program"), missing.err());
+        Result style = gilscope("run", "--workload", "count-primes", "--modes", "cpython", "--cpython-as", "fibers");
+        assertEquals(2, style.exitCode());
+        assertTrue(style.err().contains("--cpython-as 'fibers' is not known; use sequential, threads, processes"), style.err());
+    }
+
+    @Test
+    void aCpythonRowNamesItsInterpreterInTheTableAndTheJson() throws IOException {
+        var python = dev.gilscope.runtime.PythonInterpreter.preferred();
+        org.junit.jupiter.api.Assumptions.assumeTrue(python.isPresent(), "no Python on this machine to run the cpython mode with");
+        Result r = gilscope("run", "--workload", "count-primes", "--tasks", "2", "--size", "30000", "--modes", "sequential,cpython",
+                "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> cpython = parseResults(r.out()).get(1);
+        assertEquals("cpython", cpython.get("mode"));
+        assertEquals(true, cpython.get("resultOk"), String.valueOf(cpython.get("failure")));
+        assertEquals(python.get().label(), cpython.get("interpreter"));
+        assertEquals("threads", cpython.get("cpythonAs"));
+        assertEquals(null, cpython.get("speedup"), "a real interpreter's speed is not the emulation's: no speed-up over its sequential");
+        Result table = gilscope("run", "--workload", "count-primes", "--tasks", "2", "--size", "30000", "--modes", "cpython");
+        assertTrue(table.out().contains("cpython: " + python.get().label()), table.out());
+        assertTrue(table.out().contains("Its lock figures are inferred"), table.out());
+    }
+
+    @Test
     void tableShowsLostUpdatesForTheSharedCounter() {
         Result r = gilscope("run", "--workload", "shared-counter", "--size", "20000", "--checkpoints", "every-step",
                 "--modes", "gil-threads,free-threads");

@@ -1,0 +1,189 @@
+package dev.gilscope.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gilscope.trace.Lane;
+import dev.gilscope.trace.LaneState;
+import dev.gilscope.trace.ModeTrace;
+import dev.gilscope.trace.Segments;
+import dev.gilscope.workload.Workload;
+import dev.gilscope.workload.WorkloadParams;
+import dev.gilscope.workload.Workloads;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cpython mode against a real interpreter found on this machine (skipped, saying so, where there is
+ * none): what the kernel shows of its threads and processes, the answer, and the clean end of a cancel.
+ */
+class CPythonModeTest {
+
+    private static final Workload PRIMES = Workloads.byName("count-primes").orElseThrow();
+    private static PythonInterpreter python;
+
+    @BeforeAll
+    static void findPython() {
+        python = PythonInterpreter.preferred().orElse(null);
+    }
+
+    private static void needPython() {
+        Assumptions.assumeTrue(python != null, "no Python on PATH, in ~/.pyenv or /usr/bin: the cpython mode cannot be tried here");
+        Assumptions.assumeTrue(python.gilEnabled(), "the preferred Python runs without its GIL: these checks are for a GIL build");
+    }
+
+    private static ModeResult cpython(CPythonSettings.Style style, WorkloadParams params, RunControl control) {
+        RunSettings settings = RunSettings.defaults().withCPython(new CPythonSettings(python.path().toString(), style));
+        return Comparison.run(PRIMES, params, settings, List.of(Mode.CPYTHON), new Comparison.Listener() {}, control)
+                .modes().get(0);
+    }
+
+    @AfterEach
+    void noInterpreterOutlivesARun() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!harnessProcesses().isEmpty() && System.nanoTime() < deadline) Thread.onSpinWait();
+        assertEquals(List.of(), harnessProcesses(), "interpreters still running the harness");
+    }
+
+    @Test
+    void threadsBehindTheRealGilUseAboutOneCoreAndTakeTurnsHoldingIt() {
+        needPython();
+        ModeResult r = cpython(CPythonSettings.Style.THREADS, new WorkloadParams(4, 150_000, 1), new RunControl());
+        assertTrue(r.resultOk(), r.failure());
+        assertEquals(List.of("T1", "T2"), r.trace().lanes().stream().map(Lane::name).toList());
+        assertEquals(python.label(), r.realPython().interpreter());
+        // The kernel's own accounting: two CPU-bound threads behind one lock keep about one core busy.
+        double coresBusy = (double) r.cpuNanos() / r.wallNanos();
+        assertTrue(coresBusy < 1.35, "cores busy on average: " + coresBusy);
+        assertTrue(r.lock().counters().handoffs() >= 10, "the lock changed hands " + r.lock().counters().handoffs() + " times");
+        for (Lane lane : r.trace().lanes()) {
+            long held = lane.totals().nanosIn(LaneState.RUNNING_WITH_LOCK);
+            long waited = lane.totals().nanosIn(LaneState.WAITING_FOR_LOCK);
+            assertTrue(held > r.wallNanos() / 5, lane.name() + " held the lock for a share of the run: " + held);
+            assertTrue(waited > r.wallNanos() / 10, lane.name() + " waited for it while the other held it: " + waited);
+            assertEquals(2, lane.totals().tasksRun(), lane.name() + " ran two of the four tasks");
+        }
+        assertTrue(bothComputingOnTwoCores(r.trace()) < r.wallNanos() / 10,
+                "behind one lock, two workers seldom compute at once");
+    }
+
+    @Test
+    void processesKeepBothCoresBusy() {
+        needPython();
+        Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "one core: nothing can run side by side");
+        ModeResult r = cpython(CPythonSettings.Style.PROCESSES, new WorkloadParams(4, 150_000, 1), new RunControl());
+        assertTrue(r.resultOk(), r.failure());
+        assertEquals(List.of("P1", "P2"), r.trace().lanes().stream().map(Lane::name).toList());
+        long together = bothComputingOnTwoCores(r.trace());
+        assertTrue(together > r.wallNanos() * 3 / 10,
+                "two processes compute on two cores at once for much of the run: " + together / 1e6 + " ms of " + r.wallNanos() / 1e6
+                        + " ms; " + describe(r.trace()));
+        for (Lane lane : r.trace().lanes()) {
+            assertEquals(LaneState.SPAWNING, firstState(lane), lane.name() + " starts by being spawned");
+        }
+    }
+
+    @Test
+    void cancellingEndsTheInterpreterAndItsPoolWithinASecond() throws Exception {
+        needPython();
+        RunControl control = new RunControl();
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<ModeResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(PRIMES,
+                new WorkloadParams(2, 50_000_000, 1), RunSettings.defaults().withCPython(
+                        new CPythonSettings(python.path().toString(), CPythonSettings.Style.PROCESSES)),
+                List.of(Mode.CPYTHON), new Comparison.Listener() {
+                    @Override
+                    public void modeStarted(Mode mode, ModeTrace trace) {
+                        started.countDown();
+                    }
+                }, control).modes().get(0));
+        assertTrue(started.await(30, TimeUnit.SECONDS));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (harnessProcesses().size() < 3 && System.nanoTime() < deadline) Thread.sleep(20); // the interpreter and its two workers
+        assertEquals(3, harnessProcesses().size(), "the interpreter and its pool are running");
+        long cancelledAt = System.nanoTime();
+        control.cancel("cancelled by the test");
+        ModeResult r = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> running.get());
+        while (!harnessProcesses().isEmpty() && System.nanoTime() - cancelledAt < TimeUnit.SECONDS.toNanos(1)) Thread.sleep(10);
+        assertEquals(List.of(), harnessProcesses(), "within a second of the cancel");
+        assertEquals("cancelled by the test", r.failure());
+    }
+
+    @Test
+    void aPathThatIsNotAPythonIsRefusedSayingWhatWasWrong() {
+        RunRequest missing = new RunRequest("count-primes", "cpython", 2, null, null, null, 5.0, "new", 100, true,
+                "back-edges", null, "cold", 1000, "/no/such/python3", null);
+        RunRequest.InvalidException e = assertThrows(RunRequest.InvalidException.class, missing::check);
+        assertEquals(RunRequest.Field.PYTHON, e.field());
+        assertTrue(e.problem().contains("no such file"), e.problem());
+
+        PythonInterpreter.NotUsableException notPython = assertThrows(PythonInterpreter.NotUsableException.class,
+                () -> PythonInterpreter.at(Path.of("/bin/true")));
+        assertTrue(notPython.getMessage().startsWith("/bin/true did not answer as a Python"), notPython.getMessage());
+
+        ModeResult r = Comparison.run(PRIMES, new WorkloadParams(2, 1_000, 1), RunSettings.defaults().withCPython(
+                new CPythonSettings("/bin/true", CPythonSettings.Style.THREADS)), List.of(Mode.CPYTHON),
+                new Comparison.Listener() {}, new RunControl()).modes().get(0);
+        assertNotNull(r.failure());
+        assertTrue(r.failure().startsWith("/bin/true did not answer as a Python"), r.failure());
+    }
+
+    /** Time during which two lanes computed at once, on different cores. */
+    private static long bothComputingOnTwoCores(ModeTrace trace) {
+        List<long[]> computing = new ArrayList<>(); // start, end, core, lane
+        List<Lane> lanes = trace.lanes();
+        for (int l = 0; l < lanes.size(); l++) {
+            Lane lane = lanes.get(l);
+            int index = l;
+            Segments.forEach(lane.buffer(), lane.buffer().size(), trace.endNanos(), (state, start, end, core) -> {
+                if (state.isCompute()) computing.add(new long[] {start, end, core, index});
+            });
+        }
+        long overlap = 0;
+        for (long[] a : computing) {
+            for (long[] b : computing) {
+                if (a[3] < b[3] && a[2] != b[2]) overlap += Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
+            }
+        }
+        return overlap;
+    }
+
+    private static String describe(ModeTrace trace) {
+        StringBuilder out = new StringBuilder();
+        for (Lane lane : trace.lanes()) {
+            out.append(lane.name()).append(":");
+            Segments.forEach(lane.buffer(), lane.buffer().size(), trace.endNanos(), (state, start, end, core) -> {
+                if (end - start > 5_000_000) out.append(" ").append(state).append("@").append(core).append(" ").append((end - start) / 1_000_000).append("ms");
+            });
+            out.append("; ");
+        }
+        return out.toString();
+    }
+
+    private static LaneState firstState(Lane lane) {
+        LaneState[] first = new LaneState[1];
+        Segments.forEach(lane.buffer(), lane.buffer().size(), Long.MAX_VALUE, (state, start, end, core) -> {
+            if (first[0] == null) first[0] = state;
+        });
+        return first[0];
+    }
+
+    /** Processes of this machine running gilscope's harness: the interpreter and its pool's workers. */
+    private static List<Long> harnessProcesses() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> String.join(" ", args).contains("gilscope-harness-")).orElse(false))
+                .map(ProcessHandle::pid).toList();
+    }
+}
