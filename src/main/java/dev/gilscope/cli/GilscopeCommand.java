@@ -19,7 +19,7 @@ public final class GilscopeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, workloads, lessons, bench, snapshot or video");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, workloads, lessons, pythons, calibrate, bench, snapshot or video");
     }
 
     /** Runs the command line and returns the exit code; never throws. */
@@ -29,6 +29,7 @@ public final class GilscopeCommand implements Runnable {
         cli.addSubcommand(new WorkloadsCommand());
         cli.addSubcommand(new LessonsCommand());
         cli.addSubcommand(new PythonsCommand());
+        cli.addSubcommand(new CalibrateCommand(out, err));
         cli.addSubcommand(new BenchCommand(out, err));
         cli.addSubcommand(new SnapshotCommand(err));
         cli.addSubcommand(new VideoCommand(err));

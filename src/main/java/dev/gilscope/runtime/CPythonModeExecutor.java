@@ -60,10 +60,7 @@ final class CPythonModeExecutor implements ModeExecutor {
     public ModeResult execute(Mode mode, Job job, RunSettings settings, ModeTrace trace, RunControl control) {
         Workload workload = Workloads.byName(job.workload()).orElseThrow();
         PythonTask task = workload.pythonTask().orElse(null);
-        if (task == null) {
-            return failed(mode, trace, job.workload() + " cannot run in a real Python yet (its program has a companion "
-                    + "thread the harness does not drive); choose another workload for the cpython mode");
-        }
+        if (task == null) return failed(mode, trace, job.workload() + " has no program gilscope can run in a real Python");
         PythonInterpreter python;
         try {
             python = PythonInterpreter.resolve(settings.cpython().interpreter());
@@ -120,6 +117,7 @@ final class CPythonModeExecutor implements ModeExecutor {
         private long doneNanos;
         private List<?> results;
         private Object shared;
+        private List<?> companion = List.of();
         private String failure;
         private long handoffs;
         private Worker lastHolder;
@@ -179,7 +177,8 @@ final class CPythonModeExecutor implements ModeExecutor {
             List<String> command = List.of(python.path().toString(), "-u", harness().toString(), style.cliName(),
                     Integer.toString(style == CPythonSettings.Style.SEQUENTIAL ? 1 : settings.workers()),
                     Integer.toString(job.params().chunkSize()), task.function(),
-                    task.sharedGlobal() == null ? "-" : task.sharedGlobal());
+                    task.sharedGlobal() == null ? "-" : task.sharedGlobal(), task.companion() == null ? "-" : task.companion(),
+                    Double.toString(settings.lock().intervalNanos() / 1e9), Integer.toString(settings.lock().legacyTicks()));
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
             builder.environment().remove("PYTHONSTARTUP");
@@ -273,8 +272,11 @@ final class CPythonModeExecutor implements ModeExecutor {
                 int count = style == CPythonSettings.Style.SEQUENTIAL ? 1 : settings.workers();
                 String prefix = style == CPythonSettings.Style.PROCESSES ? "P" : "T";
                 for (int w = 0; w < count; w++) workers.add(new Worker(trace.addLane(prefix + (w + 1)), readyNanos));
+                // The companion announces itself as the worker after the last (the harness numbers it so).
+                if (task.companion() != null) workers.add(new Worker(trace.addLane("IO"), readyNanos));
             } else if (message.get("worker") instanceof Map<?, ?> m) {
                 int number = ((Number) m.get("worker")).intValue();
+                if (style == CPythonSettings.Style.SEQUENTIAL && number > 0 && task.companion() != null) number = workers.size() - 1;
                 if (number < 0 || number >= workers.size()) return;
                 Worker w = workers.get(number);
                 w.bind(((Number) m.get("pid")).longValue(), ((Number) m.get("tid")).longValue(), at(m));
@@ -289,6 +291,7 @@ final class CPythonModeExecutor implements ModeExecutor {
                 doneNanos = at(m);
                 results = (List<?>) m.get("results");
                 shared = m.get("shared");
+                if (m.get("companion") instanceof List<?> late) companion = late;
             } else if (message.get("error") instanceof String text) {
                 String[] lines = text.strip().split("\\R");
                 failure = python.label() + " stopped with an error: " + lines[lines.length - 1];
@@ -347,7 +350,7 @@ final class CPythonModeExecutor implements ModeExecutor {
             Object[] converted = new Object[results.size()];
             for (int i = 0; i < converted.length; i++) converted[i] = task.results().fromJson(results.get(i));
             try {
-                return workload.checkPython(job.params(), converted, shared);
+                return workload.checkPython(job.params(), converted, shared, companion);
             } catch (RuntimeException e) {
                 return Outcome.checked(false, "no answer", "checking the answer failed: " + ThreadModeExecutor.describe(e));
             }

@@ -54,8 +54,25 @@ public final class IoLatency implements Workload {
     @Override public long maxSize() { return 100_000_000; }
 
     @Override
-    public String pythonCode() {
-        return PythonCode.fill(PYTHON, DEFAULTS);
+    public java.util.Optional<PythonTask> pythonTask() {
+        return java.util.Optional.of(new PythonTask(PYTHON, "count_primes", "[$SIZE] * $TASKS", PythonTask.Result.INTEGER,
+                true, null, "probe"));
+    }
+
+    /** A real CPython's run: the counts, checked as ours are, and the probe's lateness (seconds, as it appends them). */
+    @Override
+    public Outcome checkPython(WorkloadParams params, Object[] results, Object shared, List<?> companion) {
+        List<Long> counts = new java.util.ArrayList<>();
+        for (Object r : results) {
+            if (!(r instanceof Long count)) return TypedRun.wrong("a task returned " + r + ", expected a count");
+            counts.add(count);
+        }
+        Outcome checked = CountPrimes.checkCounts(counts, params.size());
+        if (!checked.resultOk()) return checked;
+        if (companion.isEmpty()) return TypedRun.wrong("the I/O probe took no samples: its thread never ran");
+        long[] late = new long[companion.size()];
+        for (int i = 0; i < late.length; i++) late[i] = Math.max(0, Math.round(((Number) companion.get(i)).doubleValue() * 1e9));
+        return new Outcome(true, checked.answer(), null, null, Outcome.LatencySummary.ofNanos(late, late.length));
     }
 
     @Override

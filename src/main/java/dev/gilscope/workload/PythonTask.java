@@ -17,9 +17,11 @@ import java.math.BigInteger;
  * @param checked whether the results can be checked: false where the program draws its own random
  *     inputs, which are not the ones gilscope's check knows
  * @param sharedGlobal a module global the harness reports after the run (the shared counter), or null
+ * @param companion a module function {@code (done, late)} that runs on its own thread beside the tasks and
+ *     appends to {@code late} (the io-latency probe), or null
  */
 public record PythonTask(String template, String function, String inputs, Result results, boolean checked,
-                         String sharedGlobal) {
+                         String sharedGlobal, String companion) {
 
     /** What a task's function returns, and how its JSON form becomes a Java value. */
     public enum Result {
@@ -39,7 +41,12 @@ public record PythonTask(String template, String function, String inputs, Result
     }
 
     public PythonTask(String template, String function, String inputs, Result results) {
-        this(template, function, inputs, results, true, null);
+        this(template, function, inputs, results, true, null, null);
+    }
+
+    public PythonTask(String template, String function, String inputs, Result results, boolean checked,
+                      String sharedGlobal) {
+        this(template, function, inputs, results, checked, sharedGlobal, null);
     }
 
     /** The program with the run's parameters filled in, in digits every Python version reads. */

@@ -55,7 +55,7 @@ public final class SharedCounter implements Workload {
 
     /** A real CPython's run: the global counter against the increments asked for; no per-write bookkeeping there. */
     @Override
-    public Outcome checkPython(WorkloadParams params, Object[] results, Object shared) {
+    public Outcome checkPython(WorkloadParams params, Object[] results, Object shared, List<?> companion) {
         long expected = (long) params.tasks() * params.size();
         if (!(shared instanceof Number counter)) return TypedRun.wrong("the program did not report its counter");
         if (counter.longValue() == 0) {

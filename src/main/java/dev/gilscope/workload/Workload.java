@@ -32,8 +32,9 @@ public interface Workload {
      *
      * @param results each task's result, converted by {@link PythonTask#results()}, in task order
      * @param shared the value of {@link PythonTask#sharedGlobal()} after the run, or null
+     * @param companion what {@link PythonTask#companion()} appended (numbers), empty without one
      */
-    default Outcome checkPython(WorkloadParams params, Object[] results, Object shared) {
+    default Outcome checkPython(WorkloadParams params, Object[] results, Object shared, java.util.List<?> companion) {
         if (!pythonTask().orElseThrow().checked()) {
             return Outcome.checked(true, results.length + " results, not checked (the program draws its own random inputs)", null);
         }

@@ -1,14 +1,19 @@
 # gilscope's harness for a real CPython (2.7 and 3.x). gilscope starts it as
-#     python -u harness.py STYLE WORKERS CHUNK FUNCTION SHARED_GLOBAL
+#     python -u harness.py STYLE WORKERS CHUNK FUNCTION SHARED_GLOBAL COMPANION SWITCH_SECONDS CHECK_INTERVAL
 # and writes the workload's Python program on its standard input, then a line with the Python expression
 # that lists the task inputs. The harness loads the program as a module (so its `if __name__ ==
 # "__main__":` block does not run), runs FUNCTION over the inputs sequentially, in WORKERS threads, or in
-# a pool of WORKERS processes, and reports on standard output, one JSON object a line:
+# a pool of WORKERS processes, and reports on standard output, one JSON object a line. COMPANION (or -)
+# names a function(done, late) that runs on its own thread beside the tasks (before them when
+# sequential) and appends to `late`, as the io-latency program's probe does. The lock is set as gilscope's
+# is: sys.setswitchinterval(SWITCH_SECONDS) where it exists (3.2+), sys.setcheckinterval(CHECK_INTERVAL)
+# on Python 2.
 #   {"hello": ...}      interpreter version, whether the GIL is enabled, this process's id
 #   {"ready": t}        inputs built; the timed run starts now
 #   {"worker": ...}     a worker thread or process has started: its number, process id and native thread id
 #   {"start": ...}      a task started on a worker; {"end": ...} it ended, with its result
-#   {"done": ...}       every task ended: the results in task order, and SHARED_GLOBAL's value
+#   {"done": ...}       every task ended: the results in task order, SHARED_GLOBAL's value, and what the
+#                       companion appended
 #   {"error": text}     something failed: the traceback
 # Times are CLOCK_MONOTONIC nanoseconds, the clock gilscope's own recorder uses, so both share one axis.
 # Every line is written with one os.write, which a pipe keeps whole even when several processes write.
@@ -161,8 +166,12 @@ def run_processes(jobs, workers, chunk):
 
 
 def main():
-    style, workers, chunk, function_name, shared_global = sys.argv[1:6]
+    style, workers, chunk, function_name, shared_global, companion_name, switch, check = sys.argv[1:9]
     workers, chunk = int(workers), int(chunk)
+    if hasattr(sys, "setswitchinterval"):
+        sys.setswitchinterval(float(switch))
+    else:
+        sys.setcheckinterval(int(check))
     if hasattr(sys, "set_int_max_str_digits"):
         sys.set_int_max_str_digits(0)  # factorials: results have hundreds of thousands of digits
     say("hello", {"version": "%d.%d.%d" % sys.version_info[:3], "gil": gil_enabled(), "pid": os.getpid(),
@@ -174,7 +183,20 @@ def main():
     function = getattr(module, function_name)
     inputs = list(eval(inputs_expression.strip(), module.__dict__))
     jobs = list(enumerate(inputs))
+    companion = getattr(module, companion_name) if companion_name != "-" else None
+    done, late, companion_thread = threading.Event(), [], None
     say("ready", now_ns())
+    if companion is not None:
+        def run_companion():
+            announce_worker(workers)  # its own lane, after the workers'
+            companion(done, late)
+        companion_thread = threading.Thread(target=run_companion)
+        if style == "sequential":
+            done.set()  # alone, before the tasks: it takes its few samples and returns
+            companion_thread.start()
+            companion_thread.join()
+        else:
+            companion_thread.start()
     if style == "sequential":
         announce_worker(0)
         results = [run_task(job) for job in jobs]
@@ -184,8 +206,12 @@ def main():
         results = run_processes(jobs, workers, chunk)
     else:
         raise ValueError("unknown style " + style)
+    done.set()
+    if companion_thread is not None:
+        companion_thread.join()
     shared = plain(getattr(module, shared_global)) if shared_global != "-" else None
-    say("done", {"t": now_ns(), "results": [plain(r) for r in results], "shared": shared})
+    say("done", {"t": now_ns(), "results": [plain(r) for r in results], "shared": shared,
+                 "companion": [float(x) for x in late]})
 
 
 if __name__ == "__main__":
