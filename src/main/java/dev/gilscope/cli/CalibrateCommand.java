@@ -27,7 +27,7 @@ final class CalibrateCommand implements Callable<Integer> {
                     + "plus a Python 2.7 and a Python 3.6–3.9 when installed, for the old lock and for lost updates).")
     List<String> pythons = new ArrayList<>();
 
-    @Option(names = "--quick", description = "Much smaller sizes: a smoke run of about a minute per interpreter.")
+    @Option(names = "--quick", description = "Much smaller sizes: a smoke run of seconds per interpreter.")
     boolean quick;
 
     CalibrateCommand(PrintStream out, PrintStream err) {

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "pythons", mixinStandardHelpOptions = true,
-        description = "List the Python interpreters the cpython mode can run: on PATH, in ~/.pyenv/versions and in "
-                + "/usr/bin, with their version and whether their GIL is enabled.")
+        description = "List the Python interpreters the cpython mode can run (on PATH, among pyenv's versions and in "
+                + "/usr/bin) with their version and whether their GIL is enabled.")
 final class PythonsCommand implements Callable<Integer> {
 
     @Spec

@@ -37,9 +37,9 @@ import java.util.concurrent.locks.LockSupport;
  * when each task starts and ends. Every {@link #SAMPLE_PERIOD_NANOS} this thread reads each worker's
  * state, core and CPU time from {@code /proc}. Nothing inside the interpreter is instrumented, so the
  * lock is <em>inferred</em>: for threads behind a GIL, the worker that gained the most CPU in a period
- * held the lock; a worker inside a task that did not run while another did was waiting for it; one
- * that did not run while nobody did was blocked elsewhere (I/O). A change of holder counts as a
- * hand-off. Drop requests are not visible from outside and are not counted.
+ * held the lock; one asleep on a futex was waiting for it, one asleep elsewhere was in I/O (see
+ * {@code behindTheLock}). A change of holder counts as a hand-off. Drop requests are not visible from
+ * outside and are not counted.
  */
 final class CPythonModeExecutor implements ModeExecutor {
 
@@ -182,6 +182,11 @@ final class CPythonModeExecutor implements ModeExecutor {
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
             builder.environment().remove("PYTHONSTARTUP");
+            // One core per native call (NumPy's BLAS would otherwise use every core from one thread): as the
+            // emulation's native kernel, so threads that release the lock are what spreads work over cores.
+            for (String threads : List.of("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")) {
+                builder.environment().put(threads, "1");
+            }
             JsonValues.parse("{\"warm\": [1, \"up\"]}"); // loads the JSON reader now, not when the first worker reports
             Process process = builder.start();
             Thread.ofPlatform().daemon().name("gilscope-cpython-out").start(() -> readMessages(process.getInputStream()));
@@ -280,6 +285,7 @@ final class CPythonModeExecutor implements ModeExecutor {
                 if (number < 0 || number >= workers.size()) return;
                 Worker w = workers.get(number);
                 w.bind(((Number) m.get("pid")).longValue(), ((Number) m.get("tid")).longValue(), at(m));
+                if (task.companion() != null && number == workers.size() - 1) w.task = Long.MAX_VALUE; // the probe has no tasks: busy all along
                 byTid.put(w.tid, w);
             } else if (message.get("start") instanceof Map<?, ?> m) {
                 Worker w = byTid.get(((Number) m.get("tid")).longValue());
@@ -329,12 +335,16 @@ final class CPythonModeExecutor implements ModeExecutor {
         }
 
         /**
-         * Threads behind a GIL: the one that ran most holds it; the others, inside a task, wait for it. A
-         * thread that ran is computing even if its task's start has not arrived yet: the kernel saw it.
+         * Threads behind a GIL: the one that ran most holds it. Another one inside a task (or the companion)
+         * that sleeps on a futex waits for it; one that sleeps anywhere else (a sleep, a socket, a pipe)
+         * is in I/O. Where the kernel does not say where a thread sleeps, one in a task waits for the lock
+         * while another holds it. A thread that ran is computing even if its task's start has not
+         * arrived yet: the kernel saw it.
          */
         private static LaneState behindTheLock(Worker w, Worker holder) {
             if (w == holder) return LaneState.RUNNING_WITH_LOCK;
             if (w.task < 0 && !w.ran) return LaneState.IDLE;
+            if (w.sleepKnown && !w.runnable) return w.onFutex ? LaneState.WAITING_FOR_LOCK : LaneState.IO_WAIT;
             if (holder != null) return LaneState.WAITING_FOR_LOCK;
             return LaneState.IO_WAIT; // inside a task, and nobody computes: blocked outside the lock (sleep, I/O)
         }
@@ -378,6 +388,10 @@ final class CPythonModeExecutor implements ModeExecutor {
         boolean ran;
         /** The kernel lists it as running or ready to run (not asleep), whether or not it got a core. */
         boolean runnable;
+        /** Asleep on a futex (a lock or condition: the GIL's wait), as the kernel reported. */
+        boolean onFutex;
+        /** The kernel said where it sleeps; false where it hides it, and the lock must be guessed. */
+        boolean sleepKnown;
 
         Worker(Lane lane, long start) {
             this.lane = lane;
@@ -405,6 +419,8 @@ final class CPythonModeExecutor implements ModeExecutor {
             ran = gained >= RAN_SHARE * period;
             if (ran) seenCore = s.core();
             runnable = s.state() == 'R';
+            onFutex = s.waitingOnLock();
+            sleepKnown = s.sleepKnown();
         }
 
         /** The lane is in {@code next} from {@code at} on (on the core it was last seen running on). */

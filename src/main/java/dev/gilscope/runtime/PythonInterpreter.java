@@ -139,7 +139,7 @@ public record PythonInterpreter(Path path, String version, boolean gilEnabled, S
     public static PythonInterpreter resolve(String given) {
         if (given != null && !given.isBlank()) return at(Path.of(given.strip()));
         return preferred().orElseThrow(() -> new NotUsableException(
-                "no Python found on PATH, in ~/.pyenv/versions or in /usr/bin; install one, or give its path with --python PATH"));
+                "no Python found on PATH, in ~/.pyenv/versions or in /usr/bin; install one, or give its path (--python PATH, or the Python field of the window)"));
     }
 
     private static List<Path> candidates() {

@@ -11,20 +11,36 @@ import java.util.Map;
 
 /**
  * Reads what the kernel says about threads of other processes (Linux {@code /proc}): whether each is
- * running, on which core it last ran, and its CPU time so far in nanoseconds ({@code schedstat}, exact,
- * not the 10 ms ticks of {@code stat}). Each thread's two files stay open and are read again from the
- * start at every sample, so a sample costs two reads and no allocation of paths. Not thread-safe: one
+ * running, on which core it last ran, its CPU time so far in nanoseconds ({@code schedstat}, exact,
+ * not the 10 ms ticks of {@code stat}), and where a sleeping one sleeps ({@code wchan}). Each thread's files stay open and are read again from the
+ * start at every sample, so a sample costs two reads (three for a sleeper) and no allocation of paths. Not thread-safe: one
  * sampling thread owns it.
  */
 public final class ThreadSampler implements AutoCloseable {
 
-    /** One thread at one moment. {@code state} is the kernel's letter: R running, S sleeping, D disk... */
-    public record Sample(char state, int core, long cpuNanos) {}
+    /**
+     * One thread at one moment. {@code state} is the kernel's letter: R running, S sleeping, D disk...
+     * {@code sleepingIn} is, for a thread that is not running, the kernel function it sleeps in
+     * ({@code wchan}: "futex_do_wait" for a lock or condition, "hrtimer_nanosleep" for a sleep, "do_sys_poll"
+     * ...), or "" when running or when the kernel does not say.
+     */
+    public record Sample(char state, int core, long cpuNanos, String sleepingIn) {
+
+        /** Asleep on a futex: waiting for a lock or a condition variable, as a thread waiting for the GIL does. */
+        public boolean waitingOnLock() {
+            return sleepingIn.startsWith("futex");
+        }
+
+        /** The kernel said where it sleeps (a kernel that hides it answers "0"). */
+        public boolean sleepKnown() {
+            return !sleepingIn.isEmpty() && !sleepingIn.equals("0");
+        }
+    }
 
     private final Map<Long, Files> open = new HashMap<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(1024);
 
-    private record Files(FileChannel stat, FileChannel schedstat) {}
+    private record Files(FileChannel stat, FileChannel schedstat, FileChannel wchan) {}
 
     /** The thread {@code tid} of process {@code pid}, or null once it has ended (or never existed). */
     public Sample sample(long pid, long tid) {
@@ -33,7 +49,8 @@ public final class ThreadSampler implements AutoCloseable {
             if (files == null) {
                 Path dir = Path.of("/proc", Long.toString(pid), "task", Long.toString(tid));
                 files = new Files(FileChannel.open(dir.resolve("stat"), StandardOpenOption.READ),
-                        FileChannel.open(dir.resolve("schedstat"), StandardOpenOption.READ));
+                        FileChannel.open(dir.resolve("schedstat"), StandardOpenOption.READ),
+                        FileChannel.open(dir.resolve("wchan"), StandardOpenOption.READ));
                 open.put(tid, files);
             }
             String stat = read(files.stat());
@@ -44,7 +61,8 @@ public final class ThreadSampler implements AutoCloseable {
             char state = fields[0].charAt(0);
             int core = Integer.parseInt(fields[36]); // field 39 of stat, counted from the state (field 3)
             long cpu = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
-            return new Sample(state, core, cpu);
+            String sleepingIn = state == 'R' ? "" : read(files.wchan()).strip(); // only a sleeper's is worth a read
+            return new Sample(state, core, cpu, sleepingIn);
         } catch (IOException | RuntimeException ended) {
             forget(tid);
             return null;
@@ -64,6 +82,7 @@ public final class ThreadSampler implements AutoCloseable {
         try {
             files.stat().close();
             files.schedstat().close();
+            files.wchan().close();
         } catch (IOException ignored) {
             // closing a /proc file cannot lose anything
         }

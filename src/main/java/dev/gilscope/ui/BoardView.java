@@ -67,8 +67,8 @@ public final class BoardView extends BorderPane {
     /** Says, under the legend, that the cpython row is sampled and inferred rather than recorded. */
     private final Label cpythonLegend = new Label(String.format(java.util.Locale.ROOT,
             "cpython row: a real interpreter, not instrumented. Its threads are read from /proc every %.0f ms; the one "
-                    + "that gained most CPU in a sample is drawn holding the lock, the others in a task waiting for it. "
-                    + "Drop requests cannot be seen from outside.", dev.gilscope.runtime.RealPython.SAMPLE_PERIOD_NANOS / 1e6));
+                    + "that gained most CPU in a sample is drawn holding the lock, one asleep on a lock (a futex) waiting "
+                    + "for it, one asleep elsewhere in I/O. Drop requests cannot be seen from outside.", dev.gilscope.runtime.RealPython.SAMPLE_PERIOD_NANOS / 1e6));
     private SummaryView summary;
     private final Map<Field, Control> fields = new EnumMap<>(Field.class);
     private final Map<Mode, CheckBox> modeBoxes = new EnumMap<>(Mode.class);
@@ -380,6 +380,12 @@ public final class BoardView extends BorderPane {
         ChoiceBox<String> checkpoints = choice(Field.CHECKPOINTS, RunForm.checkpointChoices(), form.checkpoints,
                 v -> form.checkpoints = v);
         ChoiceBox<String> pool = choice(Field.POOL, RunForm.poolChoices(), form.pool, v -> form.pool = v);
+        TextField python = textField(Field.PYTHON, form.python, 170, v -> form.python = v);
+        ChoiceBox<String> cpythonAs = choice(Field.CPYTHON_AS, RunForm.cpythonStyles(), form.cpythonAs, v -> form.cpythonAs = v);
+        Tooltip.install(python, new Tooltip("The Python the cpython mode runs: the path of a python program. "
+                + "Empty: python3 on PATH, else the newest one installed."));
+        Tooltip.install(cpythonAs, new Tooltip("How the real Python runs the program's tasks: in threads, a process pool, or one after another"));
+        offerDefaultPython(python);
         forced.setId("field-forced-switching");
         forced.setSelected(form.forcedSwitching);
         forced.selectedProperty().addListener((o, was, now) -> {
@@ -466,7 +472,7 @@ public final class BoardView extends BorderPane {
                 + "colour-blind-safe colours; fits a 1920×1080 recording. Press ? for the keyboard shortcuts."));
         lockLine = flow(labelled("Switch interval ms", interval), labelled("Lock", gil),
                 labelled("Ticks", ticks), forced, labelled("Check points", checkpoints), labelled("Cores", cores),
-                labelled("Pool", pool), new Label("Modes:"), modes, liveToggle);
+                labelled("Pool", pool), new Label("Modes:"), modes, liveToggle, pythonControls(python, cpythonAs));
         problems.setId("problems");
         problems.getStyleClass().add("problems");
         problems.setWrapText(true);
@@ -607,6 +613,26 @@ public final class BoardView extends BorderPane {
     }
 
     /** Reads or writes a file; what goes wrong is said in the status line, and the board stays as it was. */
+    /** The cpython mode's interpreter and style, shown while its box is ticked. */
+    private Node pythonControls(TextField python, ChoiceBox<String> cpythonAs) {
+        Node controls = new HBox(10, labelled("Python", python), labelled("as", cpythonAs));
+        CheckBox cpython = modeBoxes.get(Mode.CPYTHON);
+        controls.visibleProperty().bind(cpython.selectedProperty());
+        controls.managedProperty().bind(cpython.selectedProperty());
+        return controls;
+    }
+
+    /** Finds the interpreter a blank Python field means, off the UI thread (it asks each one its version), and says it. */
+    private static void offerDefaultPython(TextField python) {
+        python.setPromptText("looking for a Python…");
+        Thread.ofPlatform().daemon().name("gilscope-find-python").start(() -> {
+            String prompt = dev.gilscope.runtime.PythonInterpreter.preferred()
+                    .map(p -> p.label() + " (" + p.path().getFileName() + ")")
+                    .orElse("no Python found: type the path of one");
+            javafx.application.Platform.runLater(() -> python.setPromptText(prompt));
+        });
+    }
+
     private void withFile(String whatFailed, FileWork work) {
         try {
             work.run();

@@ -36,7 +36,8 @@ public final class RunForm {
             Map.entry(Field.TASKS, "Tasks"), Map.entry(Field.SIZE, "Size"), Map.entry(Field.CHUNK_SIZE, "Chunk size"),
             Map.entry(Field.SWITCH_INTERVAL, "Switch interval (ms)"), Map.entry(Field.GIL, "Lock"),
             Map.entry(Field.LEGACY_TICKS, "Legacy ticks"), Map.entry(Field.CHECKPOINTS, "Check points"),
-            Map.entry(Field.CORES, "Cores"), Map.entry(Field.POOL, "Pool"), Map.entry(Field.MAX_EVENTS, "Event cap")));
+            Map.entry(Field.CORES, "Cores"), Map.entry(Field.POOL, "Pool"), Map.entry(Field.MAX_EVENTS, "Event cap"),
+            Map.entry(Field.PYTHON, "Python"), Map.entry(Field.CPYTHON_AS, "Python runs tasks in")));
 
     public String workload = "count-primes";
     public String tasks = "";
@@ -50,6 +51,9 @@ public final class RunForm {
     public String checkpoints = "back-edges";
     public String cores = "";
     public String pool = "cold";
+    /** The cpython mode's interpreter: a path, or blank for the one it finds. */
+    public String python = "";
+    public String cpythonAs = "threads";
     public Set<Mode> modes = EnumSet.copyOf(Mode.emulatedModes());
 
     public static String label(Field field) {
@@ -74,7 +78,8 @@ public final class RunForm {
         if (!problems.isEmpty()) return new Check(null, problems);
         String modeList = chosen.stream().sorted().map(Mode::cliName).collect(Collectors.joining(","));
         RunRequest request = new RunRequest(workload, modeList, nWorkers, nTasks, nSize, nChunk, interval, gil, nTicks,
-                forcedSwitching, checkpoints, cores.isBlank() ? null : cores.trim(), pool, EventBudget.DEFAULT_MAX_EVENTS);
+                forcedSwitching, checkpoints, cores.isBlank() ? null : cores.trim(), pool, EventBudget.DEFAULT_MAX_EVENTS,
+                python.isBlank() ? null : python.trim(), cpythonAs);
         try {
             return new Check(request.check(), Map.of());
         } catch (RunRequest.InvalidException e) {
@@ -125,6 +130,11 @@ public final class RunForm {
 
     public static List<String> checkpointChoices() {
         return List.of("back-edges", "every-step");
+    }
+
+    public static List<String> cpythonStyles() {
+        return java.util.Arrays.stream(dev.gilscope.runtime.CPythonSettings.Style.values())
+                .map(dev.gilscope.runtime.CPythonSettings.Style::cliName).toList();
     }
 
     public static List<String> poolChoices() {

@@ -144,6 +144,23 @@ class CommandLineTest {
     }
 
     @Test
+    void calibrateSetsTheEmulationBesideARealPython() {
+        var python = dev.gilscope.runtime.PythonInterpreter.preferred();
+        org.junit.jupiter.api.Assumptions.assumeTrue(python.isPresent(), "no Python on this machine to calibrate against");
+        Result r = gilscope("calibrate", "--quick", "--python", python.get().path().toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("emulation  ") && r.out().contains("CPython") && r.out().contains("agree?"), r.out());
+        for (String lesson : new String[] {"L1", "L5", "L6", "L9"}) {
+            assertTrue(r.out().lines().anyMatch(line -> line.startsWith(lesson + " ") && line.contains(python.get().version())),
+                    lesson + " row for " + python.get().version() + " in: " + r.out());
+        }
+        assertTrue(r.out().contains("from CPython by more than 25%") || r.out().contains("within 25% on every figure"), r.out());
+        Result missing = gilscope("calibrate", "--python", "/no/such/python");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("--python no file at /no/such/python"), missing.err());
+    }
+
+    @Test
     void tableShowsLostUpdatesForTheSharedCounter() {
         Result r = gilscope("run", "--workload", "shared-counter", "--size", "20000", "--checkpoints", "every-step",
                 "--modes", "gil-threads,free-threads");

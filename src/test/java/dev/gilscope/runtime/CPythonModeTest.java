@@ -96,6 +96,24 @@ class CPythonModeTest {
     }
 
     @Test
+    void anIoThreadBesideComputingThreadsSleepsThenWaitsForTheLock() {
+        needPython();
+        Workload latency = Workloads.byName("io-latency").orElseThrow();
+        RunSettings settings = RunSettings.defaults().withCPython(new CPythonSettings(python.path().toString(), CPythonSettings.Style.THREADS));
+        ModeResult r = Comparison.run(latency, new WorkloadParams(2, 80_000, 1), settings, List.of(Mode.CPYTHON),
+                new Comparison.Listener() {}, new RunControl()).modes().get(0);
+        assertTrue(r.resultOk(), r.failure());
+        assertTrue(r.outcome().ioLatency().samples() >= 20, "the probe's own measurements come home: " + r.outcome().ioLatency());
+        assertTrue(r.outcome().ioLatency().p50Millis() > 0.5,
+                "next to two computing threads the probe wakes late, waiting for the lock: " + r.outcome().ioLatency());
+        Lane io = r.trace().lanes().get(r.trace().lanes().size() - 1);
+        assertEquals("IO", io.name());
+        assertTrue(io.totals().nanosIn(LaneState.IO_WAIT) > 0, "asleep in time.sleep: I/O");
+        assertTrue(io.totals().nanosIn(LaneState.WAITING_FOR_LOCK) > io.totals().nanosIn(LaneState.IO_WAIT),
+                "then, at 5 ms a switch against 1 ms of sleep, mostly waiting for the lock");
+    }
+
+    @Test
     void cancellingEndsTheInterpreterAndItsPoolWithinASecond() throws Exception {
         needPython();
         RunControl control = new RunControl();

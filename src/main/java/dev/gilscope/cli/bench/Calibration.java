@@ -28,16 +28,18 @@ public final class Calibration {
     public static final double DISAGREEMENT = 0.25;
 
     /** Sizes for the emulation and for CPython, full or quick. */
-    private record Sizes(WorkloadParams primesEmulated, WorkloadParams primesPython, WorkloadParams matrix,
+    private record Sizes(WorkloadParams primesEmulated, WorkloadParams primesPython, WorkloadParams matrix, WorkloadParams matrixPython,
                          WorkloadParams io, WorkloadParams latencyEmulated, WorkloadParams latencyPython,
                          WorkloadParams counterEmulated, WorkloadParams counterPython) {
 
         static Sizes of(boolean quick) {
             return quick
                     ? new Sizes(new WorkloadParams(4, 200_000, 1), new WorkloadParams(4, 40_000, 1), new WorkloadParams(4, 200, 1),
+                            new WorkloadParams(4, 400, 1),
                             new WorkloadParams(4, 50, 1), new WorkloadParams(2, 300_000, 1), new WorkloadParams(2, 60_000, 1),
                             new WorkloadParams(2, 1_000_000, 1), new WorkloadParams(2, 200_000, 1))
-                    : new Sizes(new WorkloadParams(4, 900_000, 1), new WorkloadParams(4, 200_000, 1), new WorkloadParams(4, 840, 1),
+                    : new Sizes(new WorkloadParams(4, 2_000_000, 1), new WorkloadParams(4, 200_000, 1), new WorkloadParams(4, 840, 1),
+                            new WorkloadParams(4, 1_600, 1),
                             new WorkloadParams(4, 200, 1), new WorkloadParams(2, 1_400_000, 1), new WorkloadParams(2, 250_000, 1),
                             new WorkloadParams(2, 10_000_000, 1), new WorkloadParams(2, 2_000_000, 1));
         }
@@ -121,7 +123,7 @@ public final class Calibration {
                 pySequential, pyThreads));
         rows.add(figure(lesson, "lock hand-offs per second, threads(2)" + lock, python, emu.modes().get(1), pyThreads,
                 r -> r.lock().counters().handoffs() / (r.wallNanos() / 1e9), v -> Stats.fmt("%.0f /s", v),
-                "CPython's are inferred from 1 ms samples"));
+                "CPython's inferred from 1 ms samples, which see at most about 500 changes of holder a second"));
         rows.add(figure(lesson, "cores busy (CPU s / wall s), threads(2)" + lock, python, emu.modes().get(1), pyThreads,
                 r -> (double) r.cpuNanos() / r.wallNanos(), v -> Stats.fmt("%.2f", v), ""));
     }
@@ -147,11 +149,11 @@ public final class Calibration {
         String tag = "L4 " + label(python);
         ComparisonResult emu = runner.run(tag + " emulation", "matrix-native", sizes.matrix(), four,
                 List.of(Mode.SEQUENTIAL, Mode.GIL_THREADS));
-        ModeResult pySequential = runner.runOne(tag + " sequential", "matrix-native", sizes.matrix(),
+        ModeResult pySequential = runner.runOne(tag + " sequential", "matrix-native", sizes.matrixPython(),
                 in(python, four, CPythonSettings.Style.SEQUENTIAL), Mode.CPYTHON);
-        ModeResult pyThreads = pySequential.resultOk() ? runner.runOne(tag + " threads", "matrix-native", sizes.matrix(),
+        ModeResult pyThreads = pySequential.resultOk() ? runner.runOne(tag + " threads", "matrix-native", sizes.matrixPython(),
                 in(python, four, CPythonSettings.Style.THREADS), Mode.CPYTHON) : pySequential;
-        rows.add(speedup("L4", "matrix-native threads(4) speed-up", python, emu.modes().get(0), emu.modes().get(1),
+        rows.add(speedup("L4", "matrix-native threads(4) speed-up (BLAS on one core per call)", python, emu.modes().get(0), emu.modes().get(1),
                 pySequential, pyThreads));
     }
 
