@@ -108,65 +108,62 @@ public final class Calibration {
         return python.version();
     }
 
+    /** A workload run one after the other in two ways: what a speed-up is taken from. */
+    private record Pair(ModeResult sequential, ModeResult parallel) {}
+
+    /** The emulation's sequential run and its {@code parallel} mode, back to back. */
+    private Pair emulated(String tag, String workload, WorkloadParams params, RunSettings settings, Mode parallel) {
+        ComparisonResult r = runner.run(tag + " emulation", workload, params, settings, List.of(Mode.SEQUENTIAL, parallel));
+        return new Pair(r.modes().get(0), r.modes().get(1));
+    }
+
+    /** The program run sequentially in {@code python}, then as {@code style} (skipped when the first run failed). */
+    private Pair inPython(String tag, String workload, WorkloadParams params, RunSettings settings, PythonInterpreter python,
+                          CPythonSettings.Style style) {
+        ModeResult sequential = runner.runOne(tag + " sequential", workload, params,
+                in(python, settings, CPythonSettings.Style.SEQUENTIAL), Mode.CPYTHON);
+        if (!sequential.resultOk()) return new Pair(sequential, sequential);
+        return new Pair(sequential, runner.runOne(tag + " " + style.cliName(), workload, params, in(python, settings, style), Mode.CPYTHON));
+    }
+
     // ---- L1 / L7: CPU-bound threads, and how often the lock changes hands ----
 
     private void cpuBound(PythonInterpreter python, RunSettings emulated, String lesson) {
         String tag = lesson + " " + label(python);
-        ComparisonResult emu = runner.run(tag + " emulation", "count-primes", sizes.primesEmulated(), emulated,
-                List.of(Mode.SEQUENTIAL, Mode.GIL_THREADS));
-        ModeResult pySequential = runner.runOne(tag + " sequential", "count-primes", sizes.primesPython(),
-                in(python, emulated, CPythonSettings.Style.SEQUENTIAL), Mode.CPYTHON);
-        ModeResult pyThreads = runner.runOne(tag + " threads", "count-primes", sizes.primesPython(),
-                in(python, emulated, CPythonSettings.Style.THREADS), Mode.CPYTHON);
+        Pair emu = emulated(tag, "count-primes", sizes.primesEmulated(), emulated, Mode.GIL_THREADS);
+        Pair py = inPython(tag, "count-primes", sizes.primesPython(), emulated, python, CPythonSettings.Style.THREADS);
         String lock = python.feature() < 302 ? ", old GIL" : "";
-        rows.add(speedup(lesson, "count-primes threads(2) speed-up" + lock, python, emu.modes().get(0), emu.modes().get(1),
-                pySequential, pyThreads));
-        rows.add(figure(lesson, "lock hand-offs per second, threads(2)" + lock, python, emu.modes().get(1), pyThreads,
+        rows.add(speedup(lesson, "count-primes threads(2) speed-up" + lock, python, emu, py));
+        rows.add(figure(lesson, "lock hand-offs per second, threads(2)" + lock, python, emu.parallel(), py.parallel(),
                 r -> r.lock().counters().handoffs() / (r.wallNanos() / 1e9), v -> Stats.fmt("%.0f /s", v),
                 "CPython's inferred from 1 ms samples, which see at most about 500 changes of holder a second"));
-        rows.add(figure(lesson, "cores busy (CPU s / wall s), threads(2)" + lock, python, emu.modes().get(1), pyThreads,
+        rows.add(figure(lesson, "cores busy (CPU s / wall s), threads(2)" + lock, python, emu.parallel(), py.parallel(),
                 r -> (double) r.cpuNanos() / r.wallNanos(), v -> Stats.fmt("%.2f", v), ""));
     }
 
-    // ---- L2: processes ----
+    // ---- L2: processes; L4: native code that releases the lock; L5: waiting on I/O ----
 
     private void processes(PythonInterpreter python, RunSettings emulated) {
         String tag = "L2 " + label(python);
-        ComparisonResult emu = runner.run(tag + " emulation", "count-primes", sizes.primesEmulated(), emulated,
-                List.of(Mode.SEQUENTIAL, Mode.PROCESSES));
-        ModeResult pySequential = runner.runOne(tag + " sequential", "count-primes", sizes.primesPython(),
-                in(python, emulated, CPythonSettings.Style.SEQUENTIAL), Mode.CPYTHON);
-        ModeResult pyProcesses = runner.runOne(tag + " processes", "count-primes", sizes.primesPython(),
-                in(python, emulated, CPythonSettings.Style.PROCESSES), Mode.CPYTHON);
-        rows.add(speedup("L2", "count-primes processes(2) speed-up", python, emu.modes().get(0), emu.modes().get(1),
-                pySequential, pyProcesses));
+        rows.add(speedup("L2", "count-primes processes(2) speed-up", python,
+                emulated(tag, "count-primes", sizes.primesEmulated(), emulated, Mode.PROCESSES),
+                inPython(tag, "count-primes", sizes.primesPython(), emulated, python, CPythonSettings.Style.PROCESSES)));
     }
-
-    // ---- L4: native code that releases the lock; L5: waiting on I/O ----
 
     private void nativeCode(PythonInterpreter python, RunSettings emulated) {
         RunSettings four = emulated.withWorkers(4);
         String tag = "L4 " + label(python);
-        ComparisonResult emu = runner.run(tag + " emulation", "matrix-native", sizes.matrix(), four,
-                List.of(Mode.SEQUENTIAL, Mode.GIL_THREADS));
-        ModeResult pySequential = runner.runOne(tag + " sequential", "matrix-native", sizes.matrixPython(),
-                in(python, four, CPythonSettings.Style.SEQUENTIAL), Mode.CPYTHON);
-        ModeResult pyThreads = pySequential.resultOk() ? runner.runOne(tag + " threads", "matrix-native", sizes.matrixPython(),
-                in(python, four, CPythonSettings.Style.THREADS), Mode.CPYTHON) : pySequential;
-        rows.add(speedup("L4", "matrix-native threads(4) speed-up (BLAS on one core per call)", python, emu.modes().get(0), emu.modes().get(1),
-                pySequential, pyThreads));
+        rows.add(speedup("L4", "matrix-native threads(4) speed-up (BLAS on one core per call)", python,
+                emulated(tag, "matrix-native", sizes.matrix(), four, Mode.GIL_THREADS),
+                inPython(tag, "matrix-native", sizes.matrixPython(), four, python, CPythonSettings.Style.THREADS)));
     }
 
     private void io(PythonInterpreter python, RunSettings emulated) {
         RunSettings four = emulated.withWorkers(4);
         String tag = "L5 " + label(python);
-        ComparisonResult emu = runner.run(tag + " emulation", "io-wait", sizes.io(), four, List.of(Mode.SEQUENTIAL, Mode.GIL_THREADS));
-        ModeResult pySequential = runner.runOne(tag + " sequential", "io-wait", sizes.io(),
-                in(python, four, CPythonSettings.Style.SEQUENTIAL), Mode.CPYTHON);
-        ModeResult pyThreads = runner.runOne(tag + " threads", "io-wait", sizes.io(),
-                in(python, four, CPythonSettings.Style.THREADS), Mode.CPYTHON);
-        rows.add(speedup("L5", Stats.fmt("io-wait %d × %d ms threads(4) speed-up", sizes.io().tasks(), sizes.io().size()),
-                python, emu.modes().get(0), emu.modes().get(1), pySequential, pyThreads));
+        rows.add(speedup("L5", Stats.fmt("io-wait %d × %d ms threads(4) speed-up", sizes.io().tasks(), sizes.io().size()), python,
+                emulated(tag, "io-wait", sizes.io(), four, Mode.GIL_THREADS),
+                inPython(tag, "io-wait", sizes.io(), four, python, CPythonSettings.Style.THREADS)));
     }
 
     // ---- L6: how late an I/O thread wakes next to CPU-bound threads ----
@@ -201,15 +198,15 @@ public final class Calibration {
 
     // ---- rows ----
 
-    private Row speedup(String lesson, String figure, PythonInterpreter python, ModeResult emuSequential, ModeResult emuParallel,
-                        ModeResult pySequential, ModeResult pyParallel) {
-        double emu = ratio(emuSequential, emuParallel);
-        double py = ratio(pySequential, pyParallel);
-        String note = pyParallel.resultOk() && pySequential.resultOk()
-                ? Stats.fmt("emulation %s / %s, CPython %s / %s", Stats.seconds(emuSequential.wallNanos()),
-                        Stats.seconds(emuParallel.wallNanos()), Stats.seconds(pySequential.wallNanos()), Stats.seconds(pyParallel.wallNanos()))
-                : failure(pySequential.resultOk() ? pyParallel : pySequential);
-        return new Row(lesson, figure, label(python), emu, py, text(emu, Stats::times), text(py, Stats::times), note);
+    private Row speedup(String lesson, String figure, PythonInterpreter python, Pair emu, Pair py) {
+        double e = ratio(emu.sequential(), emu.parallel());
+        double c = ratio(py.sequential(), py.parallel());
+        String note = py.parallel().resultOk() && py.sequential().resultOk()
+                ? Stats.fmt("emulation %s / %s, CPython %s / %s", Stats.seconds(emu.sequential().wallNanos()),
+                        Stats.seconds(emu.parallel().wallNanos()), Stats.seconds(py.sequential().wallNanos()),
+                        Stats.seconds(py.parallel().wallNanos()))
+                : failure(py.sequential().resultOk() ? py.parallel() : py.sequential());
+        return new Row(lesson, figure, label(python), e, c, text(e, Stats::times), text(c, Stats::times), note);
     }
 
     private Row figure(String lesson, String figure, PythonInterpreter python, ModeResult emu, ModeResult py,
