@@ -350,6 +350,7 @@ public final class BoardView extends BorderPane {
         Control control = fields.get(field);
         String shown = field == Field.CORES && "all".equals(value) ? "" : value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
         if (control instanceof TextField text) text.setText(shown);
+        else if (control instanceof ComboBox<?> combo && combo.isEditable()) ((ComboBox<String>) combo).getEditor().setText(shown);
         else if (control instanceof ComboBox<?> combo) ((ComboBox<String>) combo).setValue(shown);
         else if (control instanceof ChoiceBox<?> choice) ((ChoiceBox<String>) choice).setValue(shown);
     }
@@ -380,12 +381,16 @@ public final class BoardView extends BorderPane {
         ChoiceBox<String> checkpoints = choice(Field.CHECKPOINTS, RunForm.checkpointChoices(), form.checkpoints,
                 v -> form.checkpoints = v);
         ChoiceBox<String> pool = choice(Field.POOL, RunForm.poolChoices(), form.pool, v -> form.pool = v);
-        TextField python = textField(Field.PYTHON, form.python, 170, v -> form.python = v);
+        form.python = PythonChoice.remembered();
+        ComboBox<String> python = PythonChoice.field(form.python, v -> {
+            form.python = v;
+            validateForm();
+        });
+        fields.put(Field.PYTHON, python);
         ChoiceBox<String> cpythonAs = choice(Field.CPYTHON_AS, RunForm.cpythonStyles(), form.cpythonAs, v -> form.cpythonAs = v);
         Tooltip.install(python, new Tooltip("The Python the cpython mode runs: the path of a python program. "
                 + "Empty: python3 on PATH, else the newest one installed."));
         Tooltip.install(cpythonAs, new Tooltip("How the real Python runs the program's tasks: in threads, a process pool, or one after another"));
-        offerDefaultPython(python);
         forced.setId("field-forced-switching");
         forced.setSelected(form.forcedSwitching);
         forced.selectedProperty().addListener((o, was, now) -> {
@@ -614,23 +619,12 @@ public final class BoardView extends BorderPane {
 
     /** Reads or writes a file; what goes wrong is said in the status line, and the board stays as it was. */
     /** The cpython mode's interpreter and style, shown while its box is ticked. */
-    private Node pythonControls(TextField python, ChoiceBox<String> cpythonAs) {
+    private Node pythonControls(ComboBox<String> python, ChoiceBox<String> cpythonAs) {
         Node controls = new HBox(10, labelled("Python", python), labelled("as", cpythonAs));
         CheckBox cpython = modeBoxes.get(Mode.CPYTHON);
         controls.visibleProperty().bind(cpython.selectedProperty());
         controls.managedProperty().bind(cpython.selectedProperty());
         return controls;
-    }
-
-    /** Finds the interpreter a blank Python field means, off the UI thread (it asks each one its version), and says it. */
-    private static void offerDefaultPython(TextField python) {
-        python.setPromptText("looking for a Python…");
-        Thread.ofPlatform().daemon().name("gilscope-find-python").start(() -> {
-            String prompt = dev.gilscope.runtime.PythonInterpreter.preferred()
-                    .map(p -> p.label() + " (" + p.path().getFileName() + ")")
-                    .orElse("no Python found: type the path of one");
-            javafx.application.Platform.runLater(() -> python.setPromptText(prompt));
-        });
     }
 
     private void withFile(String whatFailed, FileWork work) {
@@ -729,6 +723,7 @@ public final class BoardView extends BorderPane {
         if (!mayReplaceRun("Run")) return false;
         stopReplay();
         state.window().reset();
+        if (check.request().modes().contains(Mode.CPYTHON)) PythonChoice.remember(form.python);
         model.run(check.request());
         return true;
     }

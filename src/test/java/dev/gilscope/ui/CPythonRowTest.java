@@ -41,19 +41,29 @@ class CPythonRowTest extends WindowTest {
         return true;
     }
 
+    @SuppressWarnings("unchecked")
+    private static javafx.scene.control.ComboBox<String> python(FxRobot robot) {
+        return robot.lookup("#field-python").queryAs(javafx.scene.control.ComboBox.class);
+    }
+
     @Test
-    void theRowAndItsPythonFieldAppearOnlyWhenAsked(FxRobot robot) {
+    void theRowAndItsPythonFieldAppearOnlyWhenAsked(FxRobot robot) throws Exception {
         assertFalse(robot.lookup("#mode-cpython").queryAs(CheckBox.class).isSelected(), "a plain Run does not start a Python");
         assertFalse(shown(robot, "#field-python"), "no Python field until the cpython mode is ticked");
         assertFalse(shown(robot, "#row-cpython"), "no fifth row before it has run");
         robot.interact(() -> robot.lookup("#mode-cpython").queryAs(CheckBox.class).setSelected(true));
         assertTrue(shown(robot, "#field-python"), "the Python field appears with the mode");
-        robot.interact(() -> robot.lookup("#field-python").queryAs(TextField.class).setText("/no/such/python3"));
+        robot.interact(() -> python(robot).getEditor().setText("/no/such/python3"));
         Label problems = robot.lookup("#problems").queryAs(Label.class);
         assertTrue(problems.getText().contains("Python: /no/such/python3: no such file"), problems.getText());
         assertTrue(robot.lookup("#run-all").queryAs(Button.class).isDisabled(), "a wrong path is refused before anything runs");
-        robot.interact(() -> robot.lookup("#field-python").queryAs(TextField.class).setText(""));
+        robot.interact(() -> python(robot).getEditor().setText(""));
         assertFalse(robot.lookup("#run-all").queryAs(Button.class).isDisabled());
+        var found = PythonInterpreter.installed();
+        if (!found.isEmpty()) {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> python(robot).getItems().size() == found.size());
+            assertEquals(found.get(0).path().toString(), python(robot).getItems().get(0), "the interpreters found, newest first");
+        }
     }
 
     @Test
