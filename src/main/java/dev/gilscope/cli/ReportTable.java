@@ -54,10 +54,11 @@ final class ReportTable {
             dev.gilscope.runtime.RealPython python = r.realPython();
             if (python == null) continue;
             out.printf(Locale.ROOT, "%s: %s (%s), tasks in %s; its threads were read from /proc every %.0f ms "
-                    + "(%,d samples; sampling took %.1f%% of a core). Its lock figures are inferred: the worker that "
-                    + "gained most CPU in a sample held the lock; drop requests cannot be seen from outside.%n",
+                    + "(%,d samples; sampling took %.1f%% of a core).%s%n",
                     r.mode().cliName(), python.interpreter(), python.path(), python.style().cliName(),
-                    python.samplePeriodNanos() / 1e6, python.samples(), 100 * python.samplerShareOfCore(r.wallNanos()));
+                    python.samplePeriodNanos() / 1e6, python.samples(), 100 * python.samplerShareOfCore(r.wallNanos()),
+                    r.lockEnabled() ? " Its lock figures are inferred: the worker that gained most CPU in a sample held "
+                            + "the lock; drop requests cannot be seen from outside." : "");
         }
         long dropped = comparison.modes().stream().mapToLong(ModeResult::droppedEvents).sum();
         if (dropped > 0) {

@@ -47,6 +47,9 @@ final class CPythonModeExecutor implements ModeExecutor {
 
     private static final long SAMPLE_PERIOD_NANOS = RealPython.SAMPLE_PERIOD_NANOS;
 
+    /** How long the interpreter may take to load the program and build the inputs before the run is given up. */
+    private static final long START_TIMEOUT_NANOS = 120_000_000_000L;
+
     /**
      * A worker that gained CPU for at least this share of a period ran in it. Low, because a thread that
      * takes the lock late in a period shows only a little of it; a waiter that wakes to find the lock
@@ -110,9 +113,12 @@ final class CPythonModeExecutor implements ModeExecutor {
         private final CPythonSettings.Style style;
         private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
         private final StringBuilder errorText = new StringBuilder();
-        private final List<Worker> workers = new ArrayList<>();
+        private Thread errorReader;
+        /** Read by the cancel hook (another thread) to end worker processes: safe to iterate while added to. */
+        private final List<Worker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final Map<Long, Worker> byTid = new HashMap<>();
         private final ThreadSampler sampler = new ThreadSampler();
+        private final long startedNanos = System.nanoTime();
         private long readyNanos;
         private long doneNanos;
         private List<?> results;
@@ -120,6 +126,7 @@ final class CPythonModeExecutor implements ModeExecutor {
         private List<?> companion = List.of();
         private String failure;
         private long handoffs;
+        private long samplerCpuAtReady;
         private Worker lastHolder;
         private long samples;
 
@@ -144,14 +151,14 @@ final class CPythonModeExecutor implements ModeExecutor {
                 return failed(mode, trace, python.path() + " could not be started: " + e.getMessage());
             }
             control.onCancel(() -> stop(process));
-            long samplerCpuBefore = ThreadSampler.ownCpuNanos();
+            samplerCpuAtReady = ThreadSampler.ownCpuNanos(); // reset when the run starts: start-up is not the run's cost
             try {
                 loop(process);
             } finally {
                 stop(process);
                 sampler.close();
             }
-            long samplerCpu = Math.max(0, ThreadSampler.ownCpuNanos() - samplerCpuBefore);
+            long samplerCpu = Math.max(0, ThreadSampler.ownCpuNanos() - samplerCpuAtReady);
             if (readyNanos == 0) {
                 long now = System.nanoTime();
                 trace.start(now);
@@ -161,7 +168,15 @@ final class CPythonModeExecutor implements ModeExecutor {
             for (Worker w : workers) w.finish(doneNanos);
             trace.finish(doneNanos);
             if (failure == null && control.isCancelled()) failure = control.cancelReason();
-            if (failure == null && results == null) failure = python.label() + " ended without finishing" + stderrTail();
+            if (failure == null && results == null) {
+                try {
+                    if (errorReader != null) errorReader.join(1_000); // its last words may still be in the pipe
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                String exit = process.isAlive() ? "" : " (exit status " + process.exitValue() + ")";
+                failure = python.label() + " ended without finishing" + exit + stderrTail();
+            }
             Outcome outcome = failure == null ? check() : null;
             long cpu = 0;
             for (Worker w : workers) cpu += w.lane.totals().cpuNanos();
@@ -190,7 +205,7 @@ final class CPythonModeExecutor implements ModeExecutor {
             JsonValues.parse("{\"warm\": [1, \"up\"]}"); // loads the JSON reader now, not when the first worker reports
             Process process = builder.start();
             Thread.ofPlatform().daemon().name("gilscope-cpython-out").start(() -> readMessages(process.getInputStream()));
-            Thread.ofPlatform().daemon().name("gilscope-cpython-err").start(() -> readErrors(process.getErrorStream()));
+            errorReader = Thread.ofPlatform().daemon().name("gilscope-cpython-err").start(() -> readErrors(process.getErrorStream()));
             try (OutputStream in = process.getOutputStream()) {
                 String text = task.program(job.params()) + "\n#INPUTS\n" + task.inputs(job.params()) + "\n";
                 in.write(text.getBytes(StandardCharsets.UTF_8));
@@ -204,11 +219,13 @@ final class CPythonModeExecutor implements ModeExecutor {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
+                    Object parsed;
                     try {
-                        messages.add(JsonValues.parse(line));
+                        parsed = JsonValues.parse(line);
                     } catch (IOException notJson) {
-                        messages.add(Map.of("print", line)); // the program printed something itself
+                        parsed = null;
                     }
+                    messages.add(parsed instanceof Map<?, ?> map ? map : Map.of("print", line)); // not ours: the program printed it
                 }
             } catch (IOException ended) {
                 // the process was stopped
@@ -253,8 +270,17 @@ final class CPythonModeExecutor implements ModeExecutor {
                         ended = true;
                         break;
                     }
-                    handle((Map<?, ?>) message);
+                    try {
+                        handle((Map<?, ?>) message);
+                    } catch (RuntimeException malformed) { // a missing field, a text where a number belongs
+                        failure = "the harness sent a line gilscope does not understand: " + message;
+                    }
                 }
+                if (readyNanos == 0 && System.nanoTime() - startedNanos > START_TIMEOUT_NANOS && failure == null) {
+                    failure = python.label() + " did not start the run within " + START_TIMEOUT_NANOS / 1_000_000_000L
+                            + " s (importing the program and building its inputs)";
+                }
+                if (!process.isAlive() && !ended) ended = drain(); // ended without closing its output: its pool's children may hold it
                 if (readyNanos != 0 && previous != 0) sample(previous, now);
                 previous = now;
                 if (doneNanos != 0 || failure != null) break;
@@ -270,9 +296,33 @@ final class CPythonModeExecutor implements ModeExecutor {
             }
         }
 
+        /** The messages still on their way after the interpreter ended, for up to half a second. */
+        private boolean drain() {
+            long until = System.nanoTime() + 500_000_000L;
+            while (System.nanoTime() < until && doneNanos == 0 && failure == null) {
+                Object message;
+                try {
+                    message = messages.poll(20, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                }
+                if (message == END) return true;
+                if (message instanceof Map<?, ?> m) {
+                    try {
+                        handle(m);
+                    } catch (RuntimeException malformed) {
+                        failure = "the harness sent a line gilscope does not understand: " + m;
+                    }
+                }
+            }
+            return true;
+        }
+
         private void handle(Map<?, ?> message) {
             if (message.get("ready") instanceof Number t) {
                 readyNanos = t.longValue();
+                samplerCpuAtReady = ThreadSampler.ownCpuNanos();
                 trace.start(readyNanos);
                 int count = style == CPythonSettings.Style.SEQUENTIAL ? 1 : settings.workers();
                 String prefix = style == CPythonSettings.Style.PROCESSES ? "P" : "T";
@@ -318,7 +368,7 @@ final class CPythonModeExecutor implements ModeExecutor {
                 if (w.ran && (holder == null || w.gained > holder.gained)) holder = w;
             }
             boolean gil = python.gilEnabled() && style == CPythonSettings.Style.THREADS;
-            if (gil && holder == null && lastHolder != null && lastHolder.runnable && lastHolder.tid >= 0) {
+            if (gil && holder == null && lastHolder != null && lastHolder.runnable && !lastHolder.gone) {
                 holder = lastHolder; // nobody ran: the holder was kept off its core by another program, and still holds
             }
             for (Worker w : workers) {
@@ -338,15 +388,15 @@ final class CPythonModeExecutor implements ModeExecutor {
          * Threads behind a GIL: the one that ran most holds it. Another one inside a task (or the companion)
          * that sleeps on a futex waits for it; one that sleeps anywhere else (a sleep, a socket, a pipe)
          * is in I/O. Where the kernel does not say where a thread sleeps, one in a task waits for the lock
-         * while another holds it. A thread that ran is computing even if its task's start has not
-         * arrived yet: the kernel saw it.
+         * while another holds it. A runnable thread that is not the holder wants the lock. The holder is
+         * computing even if its task's start has not arrived yet: the kernel saw it run.
          */
         private static LaneState behindTheLock(Worker w, Worker holder) {
             if (w == holder) return LaneState.RUNNING_WITH_LOCK;
             if (w.task < 0 && !w.ran) return LaneState.IDLE;
             if (w.sleepKnown && !w.runnable) return w.onFutex ? LaneState.WAITING_FOR_LOCK : LaneState.IO_WAIT;
-            if (holder != null) return LaneState.WAITING_FOR_LOCK;
-            return LaneState.IO_WAIT; // inside a task, and nobody computes: blocked outside the lock (sleep, I/O)
+            if (holder != null || w.runnable) return LaneState.WAITING_FOR_LOCK; // wants to run, and has not got the lock
+            return LaneState.IO_WAIT; // inside a task, asleep, and nobody computes: blocked outside the lock (sleep, I/O)
         }
 
         /** A process, a lone thread, or a thread of a free-threaded build: nothing to wait for but the CPU. */
@@ -358,17 +408,21 @@ final class CPythonModeExecutor implements ModeExecutor {
 
         private Outcome check() {
             Object[] converted = new Object[results.size()];
-            for (int i = 0; i < converted.length; i++) converted[i] = task.results().fromJson(results.get(i));
             try {
+                for (int i = 0; i < converted.length; i++) converted[i] = task.results().fromJson(results.get(i));
                 return workload.checkPython(job.params(), converted, shared, companion);
             } catch (RuntimeException e) {
                 return Outcome.checked(false, "no answer", "checking the answer failed: " + ThreadModeExecutor.describe(e));
             }
         }
 
-        private static void stop(Process process) {
+        /** Ends the interpreter and its pool, including workers whose parent died first (they no longer descend from it). */
+        private void stop(Process process) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            for (Worker w : workers) {
+                if (w.pid > 0 && w.pid != process.pid()) ProcessHandle.of(w.pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
     }
 
@@ -392,6 +446,8 @@ final class CPythonModeExecutor implements ModeExecutor {
         boolean onFutex;
         /** The kernel said where it sleeps; false where it hides it, and the lock must be guessed. */
         boolean sleepKnown;
+        /** Its thread or process has ended. */
+        boolean gone;
 
         Worker(Lane lane, long start) {
             this.lane = lane;
@@ -412,7 +468,14 @@ final class CPythonModeExecutor implements ModeExecutor {
             gained = 0;
             if (tid < 0) return;
             ThreadSampler.Sample s = sampler.sample(pid, tid);
-            if (s == null) return; // ended
+            if (s == null) { // the thread or process has ended: it runs and waits for nothing any more
+                gone = true;
+                runnable = false;
+                sleepKnown = false;
+                onFutex = false;
+                task = -1;
+                return;
+            }
             if (cpu >= 0) gained = s.cpuNanos() - cpu;
             cpu = s.cpuNanos();
             lane.totals().addCpuNanos(Math.max(0, gained));

@@ -65,7 +65,9 @@ public record PythonInterpreter(Path path, String version, boolean gilEnabled, S
 
     private static PythonInterpreter probe(Path path) {
         try {
-            Process process = new ProcessBuilder(path.toString(), "-c", PROBE).redirectErrorStream(true).start();
+            // Its error output is kept apart: a start-up warning there must not hide the answer.
+            Process process = new ProcessBuilder(path.toString(), "-c", PROBE)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             process.getOutputStream().close();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

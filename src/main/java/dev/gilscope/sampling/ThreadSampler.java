@@ -48,9 +48,7 @@ public final class ThreadSampler implements AutoCloseable {
             Files files = open.get(tid);
             if (files == null) {
                 Path dir = Path.of("/proc", Long.toString(pid), "task", Long.toString(tid));
-                files = new Files(FileChannel.open(dir.resolve("stat"), StandardOpenOption.READ),
-                        FileChannel.open(dir.resolve("schedstat"), StandardOpenOption.READ),
-                        FileChannel.open(dir.resolve("wchan"), StandardOpenOption.READ));
+                files = openAll(dir);
                 open.put(tid, files);
             }
             String stat = read(files.stat());
@@ -66,6 +64,23 @@ public final class ThreadSampler implements AutoCloseable {
         } catch (IOException | RuntimeException ended) {
             forget(tid);
             return null;
+        }
+    }
+
+    /** The three files of one thread, or none: a thread that ends between two opens leaves nothing open. */
+    private static Files openAll(Path dir) throws IOException {
+        FileChannel stat = FileChannel.open(dir.resolve("stat"), StandardOpenOption.READ);
+        try {
+            FileChannel schedstat = FileChannel.open(dir.resolve("schedstat"), StandardOpenOption.READ);
+            try {
+                return new Files(stat, schedstat, FileChannel.open(dir.resolve("wchan"), StandardOpenOption.READ));
+            } catch (IOException | RuntimeException e) {
+                schedstat.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            stat.close();
+            throw e;
         }
     }
 

@@ -11,7 +11,7 @@ public final class MatrixNative implements Workload {
 
     static final WorkloadParams DEFAULTS = new WorkloadParams(4, 840, 1);
 
-    /** The equivalent Python program; it runs unchanged on Python 2.7 and 3.x. */
+    /** The equivalent Python program; it needs NumPy (and Python 3.5+, for {@code @}). */
     static final String PYTHON = """
                 import numpy as np
                 from concurrent.futures import ThreadPoolExecutor

@@ -11,12 +11,15 @@
 #   {"hello": ...}      interpreter version, whether the GIL is enabled, this process's id
 #   {"ready": t}        inputs built; the timed run starts now
 #   {"worker": ...}     a worker thread or process has started: its number, process id and native thread id
-#   {"start": ...}      a task started on a worker; {"end": ...} it ended, with its result
+#   {"start": ...}      a task started on a worker; {"end": ...} it ended (results come with "done": a big
+#                       one turned into text here would cost time inside the run, and could not be
+#                       written to the pipe in one piece)
 #   {"done": ...}       every task ended: the results in task order, SHARED_GLOBAL's value, and what the
 #                       companion appended
 #   {"error": text}     something failed: the traceback
 # Times are CLOCK_MONOTONIC nanoseconds, the clock gilscope's own recorder uses, so both share one axis.
-# Every line is written with one os.write, which a pipe keeps whole even when several processes write.
+# Every line is written with one os.write, which a pipe keeps whole (below 4 KiB) even when several
+# processes write.
 import json
 import os
 import sys
@@ -86,6 +89,8 @@ def load_program(source):
     sys.modules["gilscope_program"] = module
     if PY2:
         module.__dict__["range"] = xrange  # noqa: F821 (as Python 3 has it: no list of every number)
+        if not hasattr(time, "perf_counter"):
+            time.perf_counter = time.time  # the io-latency probe times its sleeps with it (3.3+)
     exec(compile(source, "<workload program>", "exec"), module.__dict__)
     return module
 
@@ -108,7 +113,7 @@ def run_task(job):
     index, argument = job
     say("start", {"task": index, "tid": native_id(), "pid": os.getpid(), "t": now_ns()})
     result = function(argument)
-    say("end", {"task": index, "tid": native_id(), "pid": os.getpid(), "t": now_ns(), "result": plain(result)})
+    say("end", {"task": index, "tid": native_id(), "pid": os.getpid(), "t": now_ns()})
     return result
 
 
@@ -189,7 +194,10 @@ def main():
     if companion is not None:
         def run_companion():
             announce_worker(workers)  # its own lane, after the workers'
-            companion(done, late)
+            try:
+                companion(done, late)
+            except Exception:
+                say("error", traceback.format_exc())
         companion_thread = threading.Thread(target=run_companion)
         if style == "sequential":
             done.set()  # alone, before the tasks: it takes its few samples and returns

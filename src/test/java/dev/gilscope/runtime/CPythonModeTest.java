@@ -75,20 +75,22 @@ class CPythonModeTest {
             assertTrue(waited > r.wallNanos() / 10, lane.name() + " waited for it while the other held it: " + waited);
             assertEquals(2, lane.totals().tasksRun(), lane.name() + " ran two of the four tasks");
         }
-        assertTrue(bothComputingOnTwoCores(r.trace()) < r.wallNanos() / 10,
+        assertTrue(bothComputing(r.trace(), true) < r.wallNanos() / 10,
                 "behind one lock, two workers seldom compute at once");
     }
 
     @Test
-    void processesKeepBothCoresBusy() {
+    void processesComputeAtTheSameTime() {
         needPython();
         Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "one core: nothing can run side by side");
         ModeResult r = cpython(CPythonSettings.Style.PROCESSES, new WorkloadParams(4, 150_000, 1), new RunControl());
         assertTrue(r.resultOk(), r.failure());
         assertEquals(List.of("P1", "P2"), r.trace().lanes().stream().map(Lane::name).toList());
-        long together = bothComputingOnTwoCores(r.trace());
-        assertTrue(together > r.wallNanos() * 3 / 10,
-                "two processes compute on two cores at once for much of the run: " + together / 1e6 + " ms of " + r.wallNanos() / 1e6
+        // Each process has its own lock, so both compute at once. On which cores is the kernel's choice: on this
+        // shared machine another program may hold one core for a while, and the two then share the other.
+        long together = bothComputing(r.trace(), false);
+        assertTrue(together > r.wallNanos() / 2,
+                "two processes compute at once for most of the run: " + together / 1e6 + " ms of " + r.wallNanos() / 1e6
                         + " ms; " + describe(r.trace()));
         for (Lane lane : r.trace().lanes()) {
             assertEquals(LaneState.SPAWNING, firstState(lane), lane.name() + " starts by being spawned");
@@ -158,8 +160,8 @@ class CPythonModeTest {
         assertTrue(r.failure().startsWith("/bin/true did not answer as a Python"), r.failure());
     }
 
-    /** Time during which two lanes computed at once, on different cores. */
-    private static long bothComputingOnTwoCores(ModeTrace trace) {
+    /** Time during which two lanes computed at once (if {@code onTwoCores}, only while on different cores). */
+    private static long bothComputing(ModeTrace trace, boolean onTwoCores) {
         List<long[]> computing = new ArrayList<>(); // start, end, core, lane
         List<Lane> lanes = trace.lanes();
         for (int l = 0; l < lanes.size(); l++) {
@@ -172,7 +174,7 @@ class CPythonModeTest {
         long overlap = 0;
         for (long[] a : computing) {
             for (long[] b : computing) {
-                if (a[3] < b[3] && a[2] != b[2]) overlap += Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
+                if (a[3] < b[3] && (!onTwoCores || a[2] != b[2])) overlap += Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
             }
         }
         return overlap;

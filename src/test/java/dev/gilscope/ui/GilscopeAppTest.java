@@ -77,6 +77,10 @@ class GilscopeAppTest extends WindowTest {
         for (Mode mode : Mode.emulatedModes()) {
             assertEquals("done", text(robot, "status-" + mode.cliName()), mode + ": " + board.model().status());
             assertTrue(text(robot, "wall-" + mode.cliName()).matches("\\d+\\.\\d{3} s.*"), text(robot, "wall-" + mode.cliName()));
+            // Zoomed to this mode's own run: at the shared axis a short mode is a sliver, narrower when a slow one stretches it.
+            long duration = board.model().row(mode).durationNanos();
+            robot.interact(() -> board.state().window().zoomTo(0, duration));
+            awaitFrames();
             assertTrue(paintedPixels(robot, mode) > 1_000, mode + " has lanes drawn");
         }
         assertTrue(text(robot, "wall-sequential").contains("1.00×"), "the sequential row is the baseline");
