@@ -66,6 +66,21 @@ def _native_id_function():
 native_id = _native_id_function()
 
 
+def exit_with_parent():
+    """Ends this process when its parent does (gilscope killed, or the interpreter of a pool worker gone):
+    nothing of a run may outlive the program that started it."""
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(0.2)
+            if os.getppid() != parent:
+                os._exit(3)
+    watcher = threading.Thread(target=watch)
+    watcher.daemon = True
+    watcher.start()
+
+
 def say(key, value):
     os.write(1, (json.dumps({key: value}) + "\n").encode("utf-8"))
 
@@ -152,6 +167,7 @@ def run_threads(jobs, workers):
 
 
 def _start_process(counter):
+    exit_with_parent()
     with counter.get_lock():
         number = counter.value
         counter.value += 1
@@ -171,6 +187,7 @@ def run_processes(jobs, workers, chunk):
 
 
 def main():
+    exit_with_parent()
     style, workers, chunk, function_name, shared_global, companion_name, switch, check = sys.argv[1:9]
     workers, chunk = int(workers), int(chunk)
     if hasattr(sys, "setswitchinterval"):

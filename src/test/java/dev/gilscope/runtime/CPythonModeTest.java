@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -119,26 +118,71 @@ class CPythonModeTest {
     void cancellingEndsTheInterpreterAndItsPoolWithinASecond() throws Exception {
         needPython();
         RunControl control = new RunControl();
-        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<ModeTrace> started = new CompletableFuture<>();
         CompletableFuture<ModeResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(PRIMES,
                 new WorkloadParams(2, 50_000_000, 1), RunSettings.defaults().withCPython(
                         new CPythonSettings(python.path().toString(), CPythonSettings.Style.PROCESSES)),
                 List.of(Mode.CPYTHON), new Comparison.Listener() {
                     @Override
                     public void modeStarted(Mode mode, ModeTrace trace) {
-                        started.countDown();
+                        started.complete(trace);
                     }
                 }, control).modes().get(0));
-        assertTrue(started.await(30, TimeUnit.SECONDS));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (harnessProcesses().size() < 3 && System.nanoTime() < deadline) Thread.sleep(20); // the interpreter and its two workers
-        assertEquals(3, harnessProcesses().size(), "the interpreter and its pool are running");
-        long cancelledAt = System.nanoTime();
-        control.cancel("cancelled by the test");
-        ModeResult r = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> running.get());
-        while (!harnessProcesses().isEmpty() && System.nanoTime() - cancelledAt < TimeUnit.SECONDS.toNanos(1)) Thread.sleep(10);
-        assertEquals(List.of(), harnessProcesses(), "within a second of the cancel");
-        assertEquals("cancelled by the test", r.failure());
+        try {
+            ModeTrace trace = started.get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            // Both pool workers have said who they are (their lanes know their pids): the pool is running.
+            while (!bothWorkersStarted(trace) && System.nanoTime() < deadline) Thread.sleep(20);
+            assertTrue(bothWorkersStarted(trace), "the pool's two workers started");
+            assertTrue(harnessProcesses().size() >= 3, "the interpreter and its two workers: " + harnessProcesses());
+            long cancelledAt = System.nanoTime();
+            control.cancel("cancelled by the test");
+            ModeResult r = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> running.get());
+            while (!harnessProcesses().isEmpty() && System.nanoTime() - cancelledAt < TimeUnit.SECONDS.toNanos(1)) Thread.sleep(10);
+            assertEquals(List.of(), harnessProcesses(), "within a second of the cancel");
+            assertEquals("cancelled by the test", r.failure());
+        } finally {
+            control.cancel("the test ended"); // a failed check must not leave a fifty-million-number count running
+        }
+    }
+
+    private static boolean bothWorkersStarted(ModeTrace trace) {
+        List<Lane> lanes = trace.lanes();
+        return lanes.size() == 2 && lanes.stream().allMatch(l -> l.totals().nativeThreadId() > 0);
+    }
+
+    @Test
+    void anInterpreterEndsWhenTheProgramThatStartedItDies() throws Exception {
+        needPython();
+        // The harness as gilscope starts it, but from a shell that is then killed as gilscope might be.
+        java.nio.file.Path harness = java.nio.file.Files.createTempFile("gilscope-harness-test-", ".py");
+        try (var in = CPythonModeExecutor.class.getResourceAsStream("harness.py")) {
+            java.nio.file.Files.write(harness, in.readAllBytes());
+        }
+        java.nio.file.Path program = java.nio.file.Files.createTempFile("gilscope-program-", ".txt");
+        java.nio.file.Files.writeString(program, PRIMES.pythonTask().orElseThrow().program(new WorkloadParams(2, 50_000_000, 1))
+                + "\n#INPUTS\n[50000000] * 2\n");
+        Process shell = new ProcessBuilder("sh", "-c", "'" + python.path() + "' -u '" + harness + "' processes 2 1 count_primes - - 0.005 100 < '"
+                + program + "' > /dev/null & wait").start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (processesRunning(harness).size() < 3 && System.nanoTime() < deadline) Thread.sleep(20);
+            assertTrue(processesRunning(harness).size() >= 3, "the interpreter and its pool started: " + processesRunning(harness));
+            shell.destroyForcibly().waitFor(); // kill -9 of the program that started the interpreter
+            long killedAt = System.nanoTime();
+            while (!processesRunning(harness).isEmpty() && System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(2)) Thread.sleep(20);
+            assertEquals(List.of(), processesRunning(harness), "within two seconds, nothing of the run is left");
+        } finally {
+            processesRunning(harness).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            java.nio.file.Files.deleteIfExists(harness);
+            java.nio.file.Files.deleteIfExists(program);
+        }
+    }
+
+    private static List<Long> processesRunning(java.nio.file.Path script) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> String.join(" ", args).contains(script.toString())).orElse(false))
+                .map(ProcessHandle::pid).toList();
     }
 
     @Test
