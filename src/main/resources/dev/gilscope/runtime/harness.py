@@ -18,8 +18,9 @@
 #                       companion appended
 #   {"error": text}     something failed: the traceback
 # Times are CLOCK_MONOTONIC nanoseconds, the clock gilscope's own recorder uses, so both share one axis.
-# Every line is written with one os.write, which a pipe keeps whole (below 4 KiB) even when several
-# processes write.
+# Every write is one os.write of whole lines, which a pipe keeps whole (below 4 KiB) even when several
+# processes write. A worker's task lines are gathered and written every 10 ms (and at the end of its
+# tasks), not one write per task: tiny tasks would otherwise spend more time reporting than computing.
 import json
 import os
 import sys
@@ -122,14 +123,50 @@ def plain(value):
 
 
 function = None
+_pending = threading.local()
+FLUSH_NS = 10000000
+FLUSH_BYTES = 3000
+
+
+def report_task(kind, index):
+    """Notes a task's start or end, on this worker's own list of lines, written out every 10 ms."""
+    lines = getattr(_pending, "lines", None)
+    if lines is None:
+        lines = _pending.lines = []
+        _pending.size = 0
+        _pending.since = now_ns()
+        _pending.ids = (native_id(), os.getpid())
+    t = now_ns()
+    line = '{"%s": {"task": %d, "tid": %d, "pid": %d, "t": %d}}\n' % (kind, index, _pending.ids[0], _pending.ids[1], t)
+    lines.append(line)
+    _pending.size += len(line)
+    if _pending.size > FLUSH_BYTES or t - _pending.since > FLUSH_NS:
+        flush_tasks()
+
+
+def flush_tasks():
+    lines = getattr(_pending, "lines", None)
+    if lines:
+        os.write(1, "".join(lines).encode("ascii"))
+        del lines[:]
+        _pending.size = 0
+    _pending.since = now_ns()
 
 
 def run_task(job):
     index, argument = job
-    say("start", {"task": index, "tid": native_id(), "pid": os.getpid(), "t": now_ns()})
+    report_task("start", index)
     result = function(argument)
-    say("end", {"task": index, "tid": native_id(), "pid": os.getpid(), "t": now_ns()})
+    report_task("end", index)
     return result
+
+
+def run_chunk(jobs):
+    """A pool worker's share at once, as Pool.map(chunksize=) sends it; its lines go out when it is done."""
+    try:
+        return [run_task(job) for job in jobs]
+    finally:
+        flush_tasks()
 
 
 def announce_worker(number):
@@ -144,16 +181,19 @@ def run_threads(jobs, workers):
 
     def worker(number):
         announce_worker(number)
-        while True:
-            with lock:
-                if not pending or failures:
+        try:
+            while True:
+                with lock:
+                    if not pending or failures:
+                        return
+                    job = pending.pop()
+                try:
+                    results[job[0]] = run_task(job)
+                except Exception:
+                    failures.append(traceback.format_exc())
                     return
-                job = pending.pop()
-            try:
-                results[job[0]] = run_task(job)
-            except Exception:
-                failures.append(traceback.format_exc())
-                return
+        finally:
+            flush_tasks()
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(workers)]
     for t in threads:
@@ -179,8 +219,9 @@ def run_processes(jobs, workers, chunk):
     context = multiprocessing.get_context("fork") if hasattr(multiprocessing, "get_context") else multiprocessing
     counter = context.Value("i", 0)
     pool = context.Pool(workers, initializer=_start_process, initargs=(counter,))
+    chunks = [jobs[i:i + chunk] for i in range(0, len(jobs), chunk)]
     try:
-        return pool.map(run_task, jobs, chunksize=chunk)
+        return [result for part in pool.map(run_chunk, chunks, chunksize=1) for result in part]
     finally:
         pool.close()
         pool.join()
@@ -224,7 +265,7 @@ def main():
             companion_thread.start()
     if style == "sequential":
         announce_worker(0)
-        results = [run_task(job) for job in jobs]
+        results = run_chunk(jobs)
     elif style == "threads":
         results = run_threads(jobs, workers)
     elif style == "processes":
