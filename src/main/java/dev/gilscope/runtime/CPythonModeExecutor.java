@@ -393,8 +393,12 @@ final class CPythonModeExecutor implements ModeExecutor {
          */
         private static LaneState behindTheLock(Worker w, Worker holder) {
             if (w == holder) return LaneState.RUNNING_WITH_LOCK;
+            if (w.gone) return LaneState.IDLE;
+            // A harness worker only ever waits for the lock or for its work: asleep on a futex is the lock,
+            // even before the line that says its task started has arrived.
+            if (w.sleepKnown && !w.runnable && w.onFutex) return LaneState.WAITING_FOR_LOCK;
             if (w.task < 0 && !w.ran) return LaneState.IDLE;
-            if (w.sleepKnown && !w.runnable) return w.onFutex ? LaneState.WAITING_FOR_LOCK : LaneState.IO_WAIT;
+            if (w.sleepKnown && !w.runnable) return LaneState.IO_WAIT;
             if (holder != null || w.runnable) return LaneState.WAITING_FOR_LOCK; // wants to run, and has not got the lock
             return LaneState.IO_WAIT; // inside a task, asleep, and nobody computes: blocked outside the lock (sleep, I/O)
         }

@@ -19,8 +19,9 @@
 #   {"error": text}     something failed: the traceback
 # Times are CLOCK_MONOTONIC nanoseconds, the clock gilscope's own recorder uses, so both share one axis.
 # Every write is one os.write of whole lines, which a pipe keeps whole (below 4 KiB) even when several
-# processes write. A worker's task lines are gathered and written every 10 ms (and at the end of its
-# tasks), not one write per task: tiny tasks would otherwise spend more time reporting than computing.
+# processes write. A worker busy with tiny tasks gathers its task lines and writes them every 10 ms (and
+# at the end of its tasks), not one write per task: it would otherwise spend more time reporting than
+# computing. Other task lines are written at once.
 import json
 import os
 import sys
@@ -126,21 +127,27 @@ function = None
 _pending = threading.local()
 FLUSH_NS = 10000000
 FLUSH_BYTES = 3000
+BURST_NS = 500000
 
 
 def report_task(kind, index):
-    """Notes a task's start or end, on this worker's own list of lines, written out every 10 ms."""
+    """Notes a task's start or end. Written at once, unless the worker is busy with tiny tasks (the task
+    before, or this one, took under half a millisecond): then gathered, and written every 10 ms."""
     lines = getattr(_pending, "lines", None)
     if lines is None:
         lines = _pending.lines = []
         _pending.size = 0
-        _pending.since = now_ns()
+        _pending.since = 0
+        _pending.started = 0
         _pending.ids = (native_id(), os.getpid())
     t = now_ns()
+    tiny = t - _pending.started < BURST_NS
+    if kind == "start":
+        _pending.started = t
     line = '{"%s": {"task": %d, "tid": %d, "pid": %d, "t": %d}}\n' % (kind, index, _pending.ids[0], _pending.ids[1], t)
     lines.append(line)
     _pending.size += len(line)
-    if _pending.size > FLUSH_BYTES or t - _pending.since > FLUSH_NS:
+    if not tiny or _pending.size > FLUSH_BYTES or t - _pending.since > FLUSH_NS:
         flush_tasks()
 
 

@@ -67,13 +67,14 @@ class CPythonModeTest {
         double coresBusy = (double) r.cpuNanos() / r.wallNanos();
         assertTrue(coresBusy < 1.35, "cores busy on average: " + coresBusy);
         assertTrue(r.lock().counters().handoffs() >= 10, "the lock changed hands " + r.lock().counters().handoffs() + " times");
+        long waited = 0;
         for (Lane lane : r.trace().lanes()) {
             long held = lane.totals().nanosIn(LaneState.RUNNING_WITH_LOCK);
-            long waited = lane.totals().nanosIn(LaneState.WAITING_FOR_LOCK);
             assertTrue(held > r.wallNanos() / 5, lane.name() + " held the lock for a share of the run: " + held);
-            assertTrue(waited > r.wallNanos() / 10, lane.name() + " waited for it while the other held it: " + waited);
             assertEquals(2, lane.totals().tasksRun(), lane.name() + " ran two of the four tasks");
+            waited += lane.totals().nanosIn(LaneState.WAITING_FOR_LOCK);
         }
+        assertTrue(waited > r.wallNanos() / 4, "while one held the lock, the other waited for it: " + waited / 1e6 + " ms");
         assertTrue(bothComputing(r.trace(), true) < r.wallNanos() / 10,
                 "behind one lock, two workers seldom compute at once");
     }
