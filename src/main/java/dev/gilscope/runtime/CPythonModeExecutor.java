@@ -47,6 +47,10 @@ final class CPythonModeExecutor implements ModeExecutor {
 
     private static final long SAMPLE_PERIOD_NANOS = RealPython.SAMPLE_PERIOD_NANOS;
 
+    /** How often (in samples) the processes are checked for being stopped, and how long they may stay so. */
+    private static final long STOP_CHECK_SAMPLES = 250;
+    private static final long STOPPED_GIVE_UP_NANOS = 2_000_000_000L;
+
     /** How long the interpreter may take to load the program and build the inputs before the run is given up. */
     private static final long START_TIMEOUT_NANOS = 120_000_000_000L;
 
@@ -281,6 +285,7 @@ final class CPythonModeExecutor implements ModeExecutor {
                             + " s (importing the program and building its inputs)";
                 }
                 if (!process.isAlive() && !ended) ended = drain(); // ended without closing its output: its pool's children may hold it
+                if (failure == null && samples % STOP_CHECK_SAMPLES == 0) failure = stopped(process, now);
                 if (readyNanos != 0 && previous != 0) sample(previous, now);
                 previous = now;
                 if (doneNanos != 0 || failure != null) break;
@@ -294,6 +299,32 @@ final class CPythonModeExecutor implements ModeExecutor {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+
+        private long stoppedSince;
+
+        /**
+         * Whether the interpreter or one of its pool workers has been stopped (by a signal or a debugger)
+         * for two seconds: it will not finish, so the run ends, naming it, instead of waiting for ever.
+         */
+        private String stopped(Process process, long now) {
+            List<Long> pids = new ArrayList<>();
+            pids.add(process.pid());
+            for (Worker w : workers) if (w.pid > 0 && w.pid != process.pid()) pids.add(w.pid);
+            for (long pid : pids) {
+                char state = ThreadSampler.processState(pid);
+                if (state == 'T' || state == 't') {
+                    if (stoppedSince == 0) stoppedSince = now;
+                    if (now - stoppedSince >= STOPPED_GIVE_UP_NANOS) {
+                        return python.label() + (pid == process.pid() ? "" : ", pool worker pid " + pid)
+                                + " stopped answering: the system has shown it stopped (by a signal or a debugger) for "
+                                + STOPPED_GIVE_UP_NANOS / 1_000_000_000L + " s";
+                    }
+                    return null;
+                }
+            }
+            stoppedSince = 0;
+            return null;
         }
 
         /** The messages still on their way after the interpreter ended, for up to half a second. */

@@ -1,6 +1,7 @@
 package dev.gilscope.runtime;
 
 import dev.gilscope.sampling.CpuProbe;
+import dev.gilscope.sampling.ThreadSampler;
 import dev.gilscope.trace.Lane;
 import dev.gilscope.trace.LaneState;
 import dev.gilscope.trace.LockCounters;
@@ -11,11 +12,13 @@ import dev.gilscope.workload.WorkloadParams;
 import dev.gilscope.workload.WorkloadRun;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -202,9 +205,15 @@ final class ProcessModeExecutor implements ModeExecutor {
             }
         }
         int answered = 0;
+        Map<WorkerProcess, Long> stoppedSince = new HashMap<>();
         while (answered < results.length) {
             main.enterPhase(LaneState.IDLE);
-            WorkerProcess.Message m = inbox.take();
+            WorkerProcess.Message m = inbox.poll(STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            if (m == null) {
+                String stopped = stoppedWorker(workers, stoppedSince);
+                if (stopped != null) return stopped;
+                continue;
+            }
             switch (m) {
                 case WorkerProcess.Died died -> {
                     return died.from() == null ? "cancelled" : died.why() + lostTasks(died.from());
@@ -221,6 +230,33 @@ final class ProcessModeExecutor implements ModeExecutor {
                 }
                 case WorkerProcess.Ready ready -> { }
                 case WorkerProcess.Bye bye -> { }
+            }
+        }
+        return null;
+    }
+
+    /** How often a quiet pool is looked at, and how long a worker may be stopped before the run gives up on it. */
+    private static final long STOP_CHECK_MILLIS = 250;
+    private static final long STOPPED_GIVE_UP_NANOS = 2_000_000_000L;
+
+    /**
+     * A worker with tasks that the system shows stopped (SIGSTOP, a debugger) for two seconds: it will not
+     * answer, so the run ends, naming it, instead of waiting for ever. Killed, so nothing is left behind.
+     */
+    private static String stoppedWorker(List<WorkerProcess> workers, Map<WorkerProcess, Long> stoppedSince) {
+        long now = System.nanoTime();
+        for (WorkerProcess w : workers) {
+            char state = w.pid() > 0 ? ThreadSampler.processState(w.pid()) : '?';
+            if (w.outstanding.isEmpty() || (state != 'T' && state != 't')) {
+                stoppedSince.remove(w);
+                continue;
+            }
+            long since = stoppedSince.computeIfAbsent(w, k -> now);
+            if (now - since >= STOPPED_GIVE_UP_NANOS) {
+                String why = w.name + " (pid " + w.pid() + ") stopped answering: the system has shown it stopped "
+                        + "(by a signal or a debugger) for " + STOPPED_GIVE_UP_NANOS / 1_000_000_000L + " s" + lostTasks(w);
+                w.kill();
+                return why;
             }
         }
         return null;

@@ -103,6 +103,19 @@ public final class ThreadSampler implements AutoCloseable {
         }
     }
 
+    /**
+     * The kernel's state letter of process {@code pid} (R, S, D, T when stopped by a signal, t by a
+     * debugger, Z...), or '?' when it cannot be read (gone, or no {@code /proc}).
+     */
+    public static char processState(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2);
+        } catch (IOException | RuntimeException unreadable) {
+            return '?';
+        }
+    }
+
     /** CPU time of the calling thread so far, from the same source: what sampling itself costs. */
     public static long ownCpuNanos() {
         try {

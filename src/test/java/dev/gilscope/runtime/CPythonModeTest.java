@@ -147,6 +147,33 @@ class CPythonModeTest {
         }
     }
 
+    @Test
+    void aStoppedInterpreterEndsTheRunNamingIt() throws Exception {
+        needPython();
+        RunControl control = new RunControl();
+        CompletableFuture<ModeTrace> started = new CompletableFuture<>();
+        CompletableFuture<ModeResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(PRIMES,
+                new WorkloadParams(2, 50_000_000, 1), RunSettings.defaults().withCPython(
+                        new CPythonSettings(python.path().toString(), CPythonSettings.Style.THREADS)),
+                List.of(Mode.CPYTHON), new Comparison.Listener() {
+                    @Override
+                    public void modeStarted(Mode mode, ModeTrace trace) {
+                        started.complete(trace);
+                    }
+                }, control).modes().get(0));
+        try {
+            ModeTrace trace = started.get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!bothWorkersStarted(trace) && System.nanoTime() < deadline) Thread.sleep(20);
+            long interpreter = harnessProcesses().getFirst();
+            new ProcessBuilder("kill", "-STOP", Long.toString(interpreter)).start().waitFor();
+            ModeResult r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> running.get());
+            assertTrue(r.failure() != null && r.failure().startsWith(python.label() + " stopped answering"), r.failure());
+        } finally {
+            control.cancel("the test ended");
+        }
+    }
+
     private static boolean bothWorkersStarted(ModeTrace trace) {
         List<Lane> lanes = trace.lanes();
         return lanes.size() == 2 && lanes.stream().allMatch(l -> l.totals().nativeThreadId() > 0);

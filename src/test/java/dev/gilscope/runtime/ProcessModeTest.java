@@ -1,6 +1,7 @@
 package dev.gilscope.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -101,6 +102,35 @@ class ProcessModeTest {
         assertTrue(r.failure().startsWith("P2 (pid " + victim + ") was killed by signal 9"), r.failure());
         assertTrue(r.failure().contains("tasks lost with it: 1"), r.failure());
         assertNull(r.outcome());
+
+        ModeResult again = processes(PRIMES, new WorkloadParams(2, 20_000, 1), RunSettings.defaults());
+        assertTrue(again.resultOk(), "the next run works: " + again.failure());
+    }
+
+    @Test
+    void aWorkerThatStopsAnsweringEndsTheRunNamingItAndTheNextRunWorks() throws Exception {
+        CountDownLatch computing = new CountDownLatch(1);
+        List<ModeTrace> traces = new ArrayList<>();
+        CompletableFuture<ComparisonResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(PRIMES,
+                new WorkloadParams(2, 20_000_000, 1), RunSettings.defaults(), List.of(Mode.PROCESSES),
+                new Comparison.Listener() {
+                    @Override
+                    public void modeStarted(Mode mode, ModeTrace trace) {
+                        traces.add(trace);
+                        computing.countDown();
+                    }
+                }, new RunControl()));
+        assertTrue(computing.await(30, TimeUnit.SECONDS));
+        long victim = awaitWorkerPid(traces.get(0), "P1");
+        new ProcessBuilder("kill", "-STOP", Long.toString(victim)).start().waitFor(); // hung: alive, but never answers
+        ModeResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> running.get()).modes().get(0);
+        assertNotNull(r.failure());
+        assertTrue(r.failure().startsWith("P1 (pid " + victim + ") stopped answering"), r.failure());
+        assertTrue(r.failure().contains("tasks lost with it: 0"), r.failure());
+        assertTrue(r.trace().lanes().get(0).buffer().size() > 2, "what was recorded before stays: the tasks sent");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (ProcessHandle.of(victim).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) Thread.sleep(20);
+        assertFalse(ProcessHandle.of(victim).map(ProcessHandle::isAlive).orElse(false), "the stopped worker is ended");
 
         ModeResult again = processes(PRIMES, new WorkloadParams(2, 20_000, 1), RunSettings.defaults());
         assertTrue(again.resultOk(), "the next run works: " + again.failure());
