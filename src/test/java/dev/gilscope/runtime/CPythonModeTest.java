@@ -119,22 +119,8 @@ class CPythonModeTest {
     void cancellingEndsTheInterpreterAndItsPoolWithinASecond() throws Exception {
         needPython();
         RunControl control = new RunControl();
-        CompletableFuture<ModeTrace> started = new CompletableFuture<>();
-        CompletableFuture<ModeResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(PRIMES,
-                new WorkloadParams(2, 50_000_000, 1), RunSettings.defaults().withCPython(
-                        new CPythonSettings(python.path().toString(), CPythonSettings.Style.PROCESSES)),
-                List.of(Mode.CPYTHON), new Comparison.Listener() {
-                    @Override
-                    public void modeStarted(Mode mode, ModeTrace trace) {
-                        started.complete(trace);
-                    }
-                }, control).modes().get(0));
         try {
-            ModeTrace trace = started.get(30, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            // Both pool workers have said who they are (their lanes know their pids): the pool is running.
-            while (!bothWorkersStarted(trace) && System.nanoTime() < deadline) Thread.sleep(20);
-            assertTrue(bothWorkersStarted(trace), "the pool's two workers started");
+            CompletableFuture<ModeResult> running = longRunWithBothWorkersStarted(CPythonSettings.Style.PROCESSES, control);
             assertTrue(harnessProcesses().size() >= 3, "the interpreter and its two workers: " + harnessProcesses());
             long cancelledAt = System.nanoTime();
             control.cancel("cancelled by the test");
@@ -147,24 +133,33 @@ class CPythonModeTest {
         }
     }
 
-    @Test
-    void aStoppedInterpreterEndsTheRunNamingIt() throws Exception {
-        needPython();
-        RunControl control = new RunControl();
+    /** A run of two very long tasks in the interpreter, once both its workers have said who they are. */
+    private static CompletableFuture<ModeResult> longRunWithBothWorkersStarted(CPythonSettings.Style style, RunControl control)
+            throws Exception {
         CompletableFuture<ModeTrace> started = new CompletableFuture<>();
         CompletableFuture<ModeResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(PRIMES,
                 new WorkloadParams(2, 50_000_000, 1), RunSettings.defaults().withCPython(
-                        new CPythonSettings(python.path().toString(), CPythonSettings.Style.THREADS)),
+                        new CPythonSettings(python.path().toString(), style)),
                 List.of(Mode.CPYTHON), new Comparison.Listener() {
                     @Override
                     public void modeStarted(Mode mode, ModeTrace trace) {
                         started.complete(trace);
                     }
                 }, control).modes().get(0));
+        ModeTrace trace = started.get(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // Both workers have said who they are (their lanes know their thread or process ids).
+        while (!bothWorkersStarted(trace) && System.nanoTime() < deadline) Thread.sleep(20);
+        assertTrue(bothWorkersStarted(trace), "the run's two workers started");
+        return running;
+    }
+
+    @Test
+    void aStoppedInterpreterEndsTheRunNamingIt() throws Exception {
+        needPython();
+        RunControl control = new RunControl();
         try {
-            ModeTrace trace = started.get(30, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!bothWorkersStarted(trace) && System.nanoTime() < deadline) Thread.sleep(20);
+            CompletableFuture<ModeResult> running = longRunWithBothWorkersStarted(CPythonSettings.Style.THREADS, control);
             long interpreter = harnessProcesses().getFirst();
             new ProcessBuilder("kill", "-STOP", Long.toString(interpreter)).start().waitFor();
             ModeResult r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> running.get());

@@ -82,20 +82,9 @@ class ProcessModeTest {
 
     @Test
     void aWorkerKilledMidRunFailsTheRunNamingItAndTheLostTasks() throws Exception {
-        CountDownLatch computing = new CountDownLatch(1);
-        List<ModeTrace> traces = new ArrayList<>();
-        RunControl control = new RunControl();
-        Comparison.Listener listener = new Comparison.Listener() {
-            @Override
-            public void modeStarted(Mode mode, ModeTrace trace) {
-                traces.add(trace);
-                computing.countDown();
-            }
-        };
-        CompletableFuture<ComparisonResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(PRIMES,
-                new WorkloadParams(2, 20_000_000, 1), RunSettings.defaults(), List.of(Mode.PROCESSES), listener, control));
-        assertTrue(computing.await(30, TimeUnit.SECONDS));
-        long victim = awaitWorkerPid(traces.get(0), "P2");
+        LongRun run = longRun(new RunControl());
+        var running = run.result();
+        long victim = awaitWorkerPid(run.trace(), "P2");
         new ProcessBuilder("kill", "-9", Long.toString(victim)).start().waitFor();
         ModeResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> running.get()).modes().get(0);
         assertNotNull(r.failure());
@@ -109,19 +98,9 @@ class ProcessModeTest {
 
     @Test
     void aWorkerThatStopsAnsweringEndsTheRunNamingItAndTheNextRunWorks() throws Exception {
-        CountDownLatch computing = new CountDownLatch(1);
-        List<ModeTrace> traces = new ArrayList<>();
-        CompletableFuture<ComparisonResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(PRIMES,
-                new WorkloadParams(2, 20_000_000, 1), RunSettings.defaults(), List.of(Mode.PROCESSES),
-                new Comparison.Listener() {
-                    @Override
-                    public void modeStarted(Mode mode, ModeTrace trace) {
-                        traces.add(trace);
-                        computing.countDown();
-                    }
-                }, new RunControl()));
-        assertTrue(computing.await(30, TimeUnit.SECONDS));
-        long victim = awaitWorkerPid(traces.get(0), "P1");
+        LongRun run = longRun(new RunControl());
+        var running = run.result();
+        long victim = awaitWorkerPid(run.trace(), "P1");
         new ProcessBuilder("kill", "-STOP", Long.toString(victim)).start().waitFor(); // hung: alive, but never answers
         ModeResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> running.get()).modes().get(0);
         assertNotNull(r.failure());
@@ -170,26 +149,32 @@ class ProcessModeTest {
 
     @Test
     void cancelKillsTheWorkersAtOnce() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
         RunControl control = new RunControl();
-        List<ModeTrace> traces = new ArrayList<>();
-        CompletableFuture<ComparisonResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(PRIMES,
-                new WorkloadParams(2, 20_000_000, 1), RunSettings.defaults(), List.of(Mode.PROCESSES),
-                new Comparison.Listener() {
-                    @Override
-                    public void modeStarted(Mode mode, ModeTrace trace) {
-                        traces.add(trace);
-                        started.countDown();
-                    }
-                }, control));
-        assertTrue(started.await(30, TimeUnit.SECONDS));
-        awaitWorkerPid(traces.get(0), "P1");
+        LongRun run = longRun(control);
+        var running = run.result();
+        awaitWorkerPid(run.trace(), "P1");
         control.cancel("stopped by the user");
         ModeResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> running.get()).modes().get(0);
         assertEquals("cancelled: stopped by the user", r.failure());
     }
 
     // ---- helpers ----
+
+    /** A processes run of two long tasks, started on another thread, and its trace once it has begun. */
+    private record LongRun(CompletableFuture<ComparisonResult> result, ModeTrace trace) {}
+
+    private static LongRun longRun(RunControl control) throws Exception {
+        CompletableFuture<ModeTrace> started = new CompletableFuture<>();
+        CompletableFuture<ComparisonResult> result = CompletableFuture.supplyAsync(() -> Comparison.run(PRIMES,
+                new WorkloadParams(2, 20_000_000, 1), RunSettings.defaults(), List.of(Mode.PROCESSES),
+                new Comparison.Listener() {
+                    @Override
+                    public void modeStarted(Mode mode, ModeTrace trace) {
+                        started.complete(trace);
+                    }
+                }, control));
+        return new LongRun(result, started.get(30, TimeUnit.SECONDS));
+    }
 
     private static long awaitWorkerPid(ModeTrace trace, String name) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
