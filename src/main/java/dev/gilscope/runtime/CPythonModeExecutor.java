@@ -128,6 +128,8 @@ final class CPythonModeExecutor implements ModeExecutor {
         private List<?> results;
         private Object shared;
         private List<?> companion = List.of();
+        /** The GIL as the harness found it after loading the program (a free-threaded build may turn it back on). */
+        private Boolean gilAtRun;
         private String failure;
         private long handoffs;
         private long samplerCpuAtReady;
@@ -184,8 +186,11 @@ final class CPythonModeExecutor implements ModeExecutor {
             Outcome outcome = failure == null ? check() : null;
             long cpu = 0;
             for (Worker w : workers) cpu += w.lane.totals().cpuNanos();
-            boolean lockEnabled = python.gilEnabled() && style == CPythonSettings.Style.THREADS;
-            RealPython realPython = new RealPython(python.label(), python.path().toString(), style, SAMPLE_PERIOD_NANOS,
+            boolean lockEnabled = gilEnabled() && style == CPythonSettings.Style.THREADS;
+            String label = gilAtRun != null && gilAtRun != python.gilEnabled()
+                    ? python.label() + (gilAtRun ? ", its GIL back on once the program was loaded" : ", its GIL off for this program")
+                    : python.label();
+            RealPython realPython = new RealPython(label, python.path().toString(), style, SAMPLE_PERIOD_NANOS,
                     samples, samplerCpu);
             return new ModeResult(mode, doneNanos - readyNanos, cpu, outcome, failure,
                     LockStatistics.of(trace.snapshot(), new LockCounters(handoffs, handoffs, 0, 0, 0)), lockEnabled, trace,
@@ -350,8 +355,15 @@ final class CPythonModeExecutor implements ModeExecutor {
             return true;
         }
 
+        /** Whether the interpreter runs with its GIL: as it said once the program was loaded, else as it said when asked. */
+        private boolean gilEnabled() {
+            return gilAtRun != null ? gilAtRun : python.gilEnabled();
+        }
+
         private void handle(Map<?, ?> message) {
-            if (message.get("ready") instanceof Number t) {
+            if (message.get("lock") instanceof Map<?, ?> lock && lock.get("gil") instanceof Boolean gil) {
+                gilAtRun = gil;
+            } else if (message.get("ready") instanceof Number t) {
                 readyNanos = t.longValue();
                 samplerCpuAtReady = ThreadSampler.ownCpuNanos();
                 trace.start(readyNanos);
@@ -398,7 +410,7 @@ final class CPythonModeExecutor implements ModeExecutor {
                 w.read(sampler, period);
                 if (w.ran && (holder == null || w.gained > holder.gained)) holder = w;
             }
-            boolean gil = python.gilEnabled() && style == CPythonSettings.Style.THREADS;
+            boolean gil = gilEnabled() && style == CPythonSettings.Style.THREADS;
             if (gil && holder == null && lastHolder != null && lastHolder.runnable && !lastHolder.gone) {
                 holder = lastHolder; // nobody ran: the holder was kept off its core by another program, and still holds
             }
@@ -436,7 +448,7 @@ final class CPythonModeExecutor implements ModeExecutor {
 
         /** A process, a lone thread, or a thread of a free-threaded build: nothing to wait for but the CPU. */
         private LaneState onItsOwn(Worker w) {
-            if (w.ran) return python.gilEnabled() ? LaneState.RUNNING_WITH_LOCK : LaneState.RUNNING_WITHOUT_LOCK;
+            if (w.ran) return gilEnabled() ? LaneState.RUNNING_WITH_LOCK : LaneState.RUNNING_WITHOUT_LOCK;
             if (w.runnable && w.state.isCompute()) return w.state; // the scheduler gave its core to another program for now
             return w.task < 0 ? LaneState.IDLE : LaneState.IO_WAIT;
         }

@@ -9,6 +9,7 @@
 # is: sys.setswitchinterval(SWITCH_SECONDS) where it exists (3.2+), sys.setcheckinterval(CHECK_INTERVAL)
 # on Python 2.
 #   {"hello": ...}      interpreter version, whether the GIL is enabled, this process's id
+#   {"lock": ...}       whether the GIL is enabled now that the program is loaded
 #   {"ready": t}        inputs built; the timed run starts now
 #   {"worker": ...}     a worker thread or process has started: its number, process id and native thread id
 #   {"start": ...}      a task started on a worker; {"end": ...} it ended (results come with "done": a big
@@ -249,6 +250,8 @@ def main():
     text = sys.stdin.read()
     source, _, inputs_expression = text.rpartition("\n#INPUTS\n")
     module = load_program(source)
+    # A free-threaded build turns its GIL back on when it imports a module that needs it: say how it runs.
+    say("lock", {"gil": gil_enabled()})
     global function
     function = getattr(module, function_name)
     inputs = list(eval(inputs_expression.strip(), module.__dict__))
