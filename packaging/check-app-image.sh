@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the app image that `mvn -Papp-image package` made in target/dist/gilscope: its command line runs
 # a comparison in every emulated mode (worker processes use the image's own bin/java), it draws a lesson
-# without a window, and with a display (Xvfb) its window opens, stays up and closes with nothing left.
+# without a window, and with a display (Xvfb) its window opens, stays up and closes on SIGTERM, and runs a
+# lesson and closes by itself.
 # Usage: packaging/check-app-image.sh   (needs Xvfb for the window part: apt-get install xvfb libgtk-3-0)
 set -euo pipefail
 
@@ -42,6 +43,12 @@ if command -v Xvfb >/dev/null 2>&1; then
   for _ in $(seq 1 50); do kill -0 "$window" 2>/dev/null || break; sleep 0.1; done
   kill -0 "$window" 2>/dev/null && fail "the window did not close within 5 s of SIGTERM"
   if grep -q "Exception" "$work/window.err"; then fail "the window printed an exception: $(grep -m3 Exception "$work/window.err")"; fi
+
+  say "4. a lesson run in the window, which then closes by itself"
+  DISPLAY=:97 timeout 120 "$app" window --lesson L1 --run --quit-when-done > "$work/lesson.out" 2> "$work/lesson.err" \
+    || fail "the lesson's run in the window: $(cat "$work/lesson.out") $(tail -3 "$work/lesson.err")"
+  grep -q "^Done: count-primes" "$work/lesson.out" || fail "the window did not say the lesson ran: $(cat "$work/lesson.out")"
+  if grep -q "Exception" "$work/lesson.err"; then fail "the window printed an exception: $(grep -m3 Exception "$work/lesson.err")"; fi
 else
   say "3. skipped: no Xvfb here (apt-get install xvfb libgtk-3-0)"
 fi

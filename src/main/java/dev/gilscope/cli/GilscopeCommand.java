@@ -19,7 +19,7 @@ public final class GilscopeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, workloads, lessons, pythons, calibrate, bench, snapshot or video");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, workloads, lessons, pythons, calibrate, bench, snapshot, video or window");
     }
 
     /** Runs the command line and returns the exit code; never throws. */
@@ -33,6 +33,7 @@ public final class GilscopeCommand implements Runnable {
         cli.addSubcommand(new BenchCommand(out, err));
         cli.addSubcommand(new SnapshotCommand(err));
         cli.addSubcommand(new VideoCommand(err));
+        cli.addSubcommand(new WindowCommand());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {

@@ -203,6 +203,11 @@ public final class BoardView extends BorderPane {
         return lessons;
     }
 
+    /** Runs what the form says, as Run all does; false when the form is wrong (it says why) or a run is going. */
+    boolean runNow() {
+        return runChecked(validateForm());
+    }
+
     /** Shows or hides the lesson browser beside the board. */
     public void showLessons(boolean show) {
         setRight(show ? lessonsScroll : null);

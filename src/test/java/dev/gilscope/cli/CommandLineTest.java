@@ -161,6 +161,16 @@ class CommandLineTest {
     }
 
     @Test
+    void theWindowCommandRefusesWhatItCannotDoBeforeOpeningAWindow() {
+        Result lesson = gilscope("window", "--lesson", "L99");
+        assertEquals(2, lesson.exitCode());
+        assertTrue(lesson.err().contains("--lesson 'L99' is not a built-in lesson; choose one of: L1, L2"), lesson.err());
+        Result quit = gilscope("window", "--quit-when-done");
+        assertEquals(2, quit.exitCode());
+        assertTrue(quit.err().contains("--quit-when-done needs --run"), quit.err());
+    }
+
+    @Test
     void tableShowsLostUpdatesForTheSharedCounter() {
         Result r = gilscope("run", "--workload", "shared-counter", "--size", "20000", "--checkpoints", "every-step",
                 "--modes", "gil-threads,free-threads");
