@@ -47,9 +47,8 @@ final class CPythonModeExecutor implements ModeExecutor {
 
     private static final long SAMPLE_PERIOD_NANOS = RealPython.SAMPLE_PERIOD_NANOS;
 
-    /** How often (in samples) the processes are checked for being stopped, and how long they may stay so. */
+    /** How often (in samples) the interpreter and its pool are looked at for a stopped process. */
     private static final long STOP_CHECK_SAMPLES = 250;
-    private static final long STOPPED_GIVE_UP_NANOS = 2_000_000_000L;
 
     /** How long the interpreter may take to load the program and build the inputs before the run is given up. */
     private static final long START_TIMEOUT_NANOS = 120_000_000_000L;
@@ -186,7 +185,7 @@ final class CPythonModeExecutor implements ModeExecutor {
             Outcome outcome = failure == null ? check() : null;
             long cpu = 0;
             for (Worker w : workers) cpu += w.lane.totals().cpuNanos();
-            boolean lockEnabled = gilEnabled() && style == CPythonSettings.Style.THREADS;
+            boolean lockEnabled = behindOneLock();
             String label = gilAtRun != null && gilAtRun != python.gilEnabled()
                     ? python.label() + (gilAtRun ? ", its GIL back on once the program was loaded" : ", its GIL off for this program")
                     : python.label();
@@ -306,29 +305,18 @@ final class CPythonModeExecutor implements ModeExecutor {
             }
         }
 
-        private long stoppedSince;
+        private final StoppedProcesses stoppedProcesses = new StoppedProcesses();
 
-        /**
-         * Whether the interpreter or one of its pool workers has been stopped (by a signal or a debugger)
-         * for two seconds: it will not finish, so the run ends, naming it, instead of waiting for ever.
-         */
+        /** The interpreter or a pool worker stopped too long: it will not finish, so the run ends, naming it. */
         private String stopped(Process process, long now) {
             List<Long> pids = new ArrayList<>();
             pids.add(process.pid());
             for (Worker w : workers) if (w.pid > 0 && w.pid != process.pid()) pids.add(w.pid);
             for (long pid : pids) {
-                char state = ThreadSampler.processState(pid);
-                if (state == 'T' || state == 't') {
-                    if (stoppedSince == 0) stoppedSince = now;
-                    if (now - stoppedSince >= STOPPED_GIVE_UP_NANOS) {
-                        return python.label() + (pid == process.pid() ? "" : ", pool worker pid " + pid)
-                                + " stopped answering: the system has shown it stopped (by a signal or a debugger) for "
-                                + STOPPED_GIVE_UP_NANOS / 1_000_000_000L + " s";
-                    }
-                    return null;
+                if (stoppedProcesses.stoppedTooLong(pid, now)) {
+                    return python.label() + (pid == process.pid() ? "" : ", pool worker pid " + pid) + " " + StoppedProcesses.why();
                 }
             }
-            stoppedSince = 0;
             return null;
         }
 
@@ -353,6 +341,11 @@ final class CPythonModeExecutor implements ModeExecutor {
                 }
             }
             return true;
+        }
+
+        /** Threads of one interpreter with its GIL: the only style with a lock to infer. */
+        private boolean behindOneLock() {
+            return gilEnabled() && style == CPythonSettings.Style.THREADS;
         }
 
         /** Whether the interpreter runs with its GIL: as it said once the program was loaded, else as it said when asked. */
@@ -410,7 +403,7 @@ final class CPythonModeExecutor implements ModeExecutor {
                 w.read(sampler, period);
                 if (w.ran && (holder == null || w.gained > holder.gained)) holder = w;
             }
-            boolean gil = gilEnabled() && style == CPythonSettings.Style.THREADS;
+            boolean gil = behindOneLock();
             if (gil && holder == null && lastHolder != null && lastHolder.runnable && !lastHolder.gone) {
                 holder = lastHolder; // nobody ran: the holder was kept off its core by another program, and still holds
             }

@@ -1,7 +1,6 @@
 package dev.gilscope.runtime;
 
 import dev.gilscope.sampling.CpuProbe;
-import dev.gilscope.sampling.ThreadSampler;
 import dev.gilscope.trace.Lane;
 import dev.gilscope.trace.LaneState;
 import dev.gilscope.trace.LockCounters;
@@ -12,7 +11,6 @@ import dev.gilscope.workload.WorkloadParams;
 import dev.gilscope.workload.WorkloadRun;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -205,13 +203,13 @@ final class ProcessModeExecutor implements ModeExecutor {
             }
         }
         int answered = 0;
-        Map<WorkerProcess, Long> stoppedSince = new HashMap<>();
+        StoppedProcesses stopped = new StoppedProcesses();
         while (answered < results.length) {
             main.enterPhase(LaneState.IDLE);
             WorkerProcess.Message m = inbox.poll(STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS);
             if (m == null) {
-                String stopped = stoppedWorker(workers, stoppedSince);
-                if (stopped != null) return stopped;
+                String why = stoppedWorker(workers, stopped);
+                if (why != null) return why;
                 continue;
             }
             switch (m) {
@@ -235,26 +233,17 @@ final class ProcessModeExecutor implements ModeExecutor {
         return null;
     }
 
-    /** How often a quiet pool is looked at, and how long a worker may be stopped before the run gives up on it. */
+    /** How often a quiet pool is looked at for a stopped worker. */
     private static final long STOP_CHECK_MILLIS = 250;
-    private static final long STOPPED_GIVE_UP_NANOS = 2_000_000_000L;
 
-    /**
-     * A worker with tasks that the system shows stopped (SIGSTOP, a debugger) for two seconds: it will not
-     * answer, so the run ends, naming it, instead of waiting for ever. Killed, so nothing is left behind.
-     */
-    private static String stoppedWorker(List<WorkerProcess> workers, Map<WorkerProcess, Long> stoppedSince) {
+    /** A worker with tasks that has been stopped too long will not answer: the run ends, naming it. Killed, so nothing is left behind. */
+    private static String stoppedWorker(List<WorkerProcess> workers, StoppedProcesses stopped) {
         long now = System.nanoTime();
         for (WorkerProcess w : workers) {
-            char state = w.pid() > 0 ? ThreadSampler.processState(w.pid()) : '?';
-            if (w.outstanding.isEmpty() || (state != 'T' && state != 't')) {
-                stoppedSince.remove(w);
-                continue;
-            }
-            long since = stoppedSince.computeIfAbsent(w, k -> now);
-            if (now - since >= STOPPED_GIVE_UP_NANOS) {
-                String why = w.name + " (pid " + w.pid() + ") stopped answering: the system has shown it stopped "
-                        + "(by a signal or a debugger) for " + STOPPED_GIVE_UP_NANOS / 1_000_000_000L + " s" + lostTasks(w);
+            if (w.outstanding.isEmpty()) {
+                stopped.forget(w.pid());
+            } else if (stopped.stoppedTooLong(w.pid(), now)) {
+                String why = w.name + " (pid " + w.pid() + ") " + StoppedProcesses.why() + lostTasks(w);
                 w.kill();
                 return why;
             }
