@@ -7,20 +7,36 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 project="$(cd "$here/.." && pwd)"
 . "$here/find-jdk.sh"
+. "$here/aot-cache.sh"
 jdk="$(find_jdk)" || { echo "app-image: needs a JDK 25 or newer; point GILSCOPE_JAVA_HOME at one" >&2; exit 3; }
 type="${1:-app-image}" # or deb: an installable package (needs dpkg-deb and fakeroot)
+case "$type" in app-image|deb) ;; *) echo "app-image: unknown package type '$type'; use app-image or deb" >&2; exit 2 ;; esac
 common=(--name gilscope --app-version 0.1.0
   --input "$project/target/app-input" --main-jar gilscope.jar --main-class dev.gilscope.Launcher
   --icon "$project/assets/gilscope.png" --dest "$project/target/dist"
   --java-options --enable-native-access=ALL-UNNAMED
+  --java-options "${aot_quiet_flags[*]}" --java-options '-XX:AOTCache=$APPDIR/gilscope.aot'
   --jlink-options "--strip-debug --no-man-pages --no-header-files")
-case "$type" in
-  app-image)
-    rm -rf "$project/target/dist/gilscope"
-    exec "$jdk/bin/jpackage" --type app-image "${common[@]}" ;;
-  deb)
-    rm -f "$project"/target/dist/gilscope_*.deb
-    exec "$jdk/bin/jpackage" --type deb "${common[@]}" --linux-package-name gilscope --linux-shortcut \
-      --linux-menu-group Education --vendor gilscope --description "See Python's global interpreter lock at work" ;;
-  *) echo "app-image: unknown package type '$type'; use app-image or deb" >&2; exit 2 ;;
-esac
+image="$project/target/dist/gilscope"
+
+# The image's start-up cache, recorded by the image's own runtime with the class path its launcher uses
+# (read from its .cfg, in the same order) and the same module options.
+record_image_cache() {
+  local app="$image/lib/app" classpath why
+  classpath="$(sed -n "s|^app.classpath=\\\$APPDIR|$app|p" "$app/gilscope.cfg" | paste -sd:)"
+  echo "app-image: recording the start-up cache (about 20 s) …"
+  if ! why="$(record_aot_cache "$image/lib/runtime/bin/java" "$app/gilscope.aot" "$project/target/dist/aot-training.log" \
+      -Djpackage.app-version=0.1.0 --enable-native-access=ALL-UNNAMED -cp "$classpath" dev.gilscope.Launcher)"; then
+    echo "app-image: $why" >&2
+  fi
+}
+
+rm -rf "$image"
+"$jdk/bin/jpackage" --type app-image "${common[@]}"
+record_image_cache
+if [ "$type" = deb ]; then # packaged from the image, so that the cache goes with it
+  rm -f "$project"/target/dist/gilscope_*.deb
+  exec "$jdk/bin/jpackage" --type deb --app-image "$image" --name gilscope --app-version 0.1.0 \
+      --icon "$project/assets/gilscope.png" --dest "$project/target/dist" --linux-package-name gilscope --linux-shortcut \
+      --linux-menu-group Education --vendor gilscope --description "See Python's global interpreter lock at work"
+fi

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks the app image that `mvn -Papp-image package` made in target/dist/gilscope: its command line runs
+# Checks the app image that `mvn -Papp-image package` made in target/dist/gilscope: it starts from its own
+# start-up cache, its command line runs
 # a comparison in every emulated mode (worker processes use the image's own bin/java), it draws a lesson
 # without a window, and with a display (Xvfb) its window opens, stays up and closes on SIGTERM, and runs a
 # lesson and closes by itself.
@@ -14,6 +15,10 @@ say() { printf 'check-app-image: %s\n' "$*"; }
 fail() { say "FAILED: $*"; exit 1; }
 
 [ -x "$app" ] || fail "no app image at $app; build it with: mvn -Papp-image package"
+
+say "0. the image runs from the start-up cache it recorded"
+"$app" --version > "$work/version.txt" 2>&1 || fail "--version: $(cat "$work/version.txt")"
+grep -q "start-up cache: in use" "$work/version.txt" || fail "the start-up cache is not in use: $(cat "$work/version.txt")"
 
 say "1. a comparison in every emulated mode"
 "$app" run --workload count-primes --tasks 2 --size 50000 > "$work/run.txt" 2> "$work/run.err" || fail "run: $(tail -3 "$work/run.err")"

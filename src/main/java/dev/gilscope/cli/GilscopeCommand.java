@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: {@code gilscope run|workloads|lessons|bench|snapshot|video}. Bad input exits with code 2 and one line. */
-@Command(name = "gilscope", mixinStandardHelpOptions = true, version = "gilscope 0.1.0",
+@Command(name = "gilscope", mixinStandardHelpOptions = true, versionProvider = StartUpCache.class,
         description = "See Python's global interpreter lock at work: run one workload sequentially, in threads "
                 + "behind an emulated GIL, in free threads and in worker processes, and compare. With no arguments, opens the window.",
         subcommands = {CommandLine.HelpCommand.class})
@@ -34,6 +34,7 @@ public final class GilscopeCommand implements Runnable {
         cli.addSubcommand(new SnapshotCommand(err));
         cli.addSubcommand(new VideoCommand(err));
         cli.addSubcommand(new WindowCommand());
+        cli.addSubcommand(new TrainCommand());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {

@@ -11,10 +11,12 @@ public final class MachineLine {
     public static String describe(BenchSizes sizes) {
         CpuProbe probe = CpuProbe.get();
         BitSet allowed = probe.allowedCores();
-        return Stats.fmt("machine: %d cores (this process may use %d: %s) · JDK %s (%s, %s) · %s %s · %s · bench %s",
+        return Stats.fmt("machine: %d cores (this process may use %d: %s) · JDK %s (%s, %s) · %s %s · %s · bench %s%n"
+                        + "start-up cache: %s",
                 Runtime.getRuntime().availableProcessors(), allowed.cardinality(), allowed,
                 Runtime.version(), System.getProperty("java.vm.vendor"), System.getProperty("java.vm.name"),
-                System.getProperty("os.name"), System.getProperty("os.arch"), probe.description(), sizes.name());
+                System.getProperty("os.name"), System.getProperty("os.arch"), probe.description(), sizes.name(),
+                dev.gilscope.cli.StartUpCache.describe());
     }
 
     /** "0.85 of 2 cores busy with other processes on average (/proc/stat)", or that it is unknown. */
