@@ -5,6 +5,7 @@ import dev.gilscope.cli.bench.BenchSizes;
 import dev.gilscope.cli.bench.DrawingBench;
 import dev.gilscope.cli.bench.FidelityBench;
 import dev.gilscope.cli.bench.HandoffBench;
+import dev.gilscope.cli.bench.LoadBench;
 import dev.gilscope.cli.bench.MachineLine;
 import dev.gilscope.cli.bench.ProcessSizes;
 import dev.gilscope.cli.bench.ProcessesBench;
@@ -23,14 +24,14 @@ import picocli.CommandLine.Option;
  * processes mode, measured in one run on this machine and reported as ratios from that run. Tables on
  * stdout, progress on stderr; the sections live in {@code dev.gilscope.cli.bench}.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure recording cost, lock hand-off latency, fidelity to CPython, the costs of worker processes and how fast the board draws, on this machine.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure recording cost, lock hand-off latency, fidelity to CPython, the costs of worker processes and how fast the board draws, and how the window holds up under 64 workers, on this machine.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "Much smaller sizes: a smoke run of well under a minute.")
+    @Option(names = "--quick", description = "Much smaller sizes: a smoke run of a few minutes.")
     boolean quick;
 
     @Option(names = "--only", paramLabel = "LIST",
-            description = "Comma-separated sections to run: recording, handoff, fidelity, processes, drawing (default: all).")
+            description = "Comma-separated sections to run: recording, handoff, fidelity, processes, drawing, load (default: all).")
     String only;
 
     private final PrintStream out;
@@ -77,6 +78,10 @@ final class BenchCommand implements Callable<Integer> {
         if (sections.contains(Section.DRAWING)) {
             out.println();
             new DrawingBench(runner, quick).run(out);
+        }
+        if (sections.contains(Section.LOAD)) {
+            out.println();
+            new LoadBench(runner, quick).run(out);
         }
         out.println();
         out.println("other load over the whole bench: " + MachineLine.otherLoad(runner.otherLoadSinceStart()));

@@ -6,6 +6,7 @@ import dev.gilscope.runtime.LockSettings;
 import dev.gilscope.runtime.ModeResult;
 import dev.gilscope.runtime.ProcessCosts;
 import dev.gilscope.runtime.RunSettings;
+import dev.gilscope.trace.RecordingFull;
 import dev.gilscope.workload.Outcome;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -60,9 +61,11 @@ final class ReportTable {
                     r.lockEnabled() ? " Its lock figures are inferred: the worker that gained most CPU in a sample held "
                             + "the lock; drop requests cannot be seen from outside." : "");
         }
-        long dropped = comparison.modes().stream().mapToLong(ModeResult::droppedEvents).sum();
-        if (dropped > 0) {
-            out.println("note: " + dropped + " events did not fit in the recording cap and were dropped (counts and times above are exact)");
+        for (ModeResult r : comparison.modes()) {
+            String full = RecordingFull.describe(r.trace());
+            if (full.isEmpty()) continue;
+            out.printf(Locale.ROOT, "%s: %s (the cap is %,d events a mode; the counts and times above are exact)%n",
+                    r.mode().cliName(), full, comparison.settings().maxEvents());
         }
     }
 

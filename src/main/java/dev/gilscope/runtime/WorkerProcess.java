@@ -3,6 +3,7 @@ package dev.gilscope.runtime;
 import dev.gilscope.sampling.CpuProbe;
 import dev.gilscope.trace.EventKind;
 import dev.gilscope.trace.Lane;
+import dev.gilscope.trace.LaneBuffer;
 import dev.gilscope.trace.LaneState;
 import dev.gilscope.trace.ModeTrace;
 import dev.gilscope.workload.WorkloadParams;
@@ -139,7 +140,8 @@ final class WorkerProcess {
         toChild.writeInt(lock.legacyTicks());
         toChild.writeByte(lock.checkpoints().ordinal());
         toChild.writeBoolean(settings.recording());
-        toChild.writeLong(settings.maxEvents());
+        // Each worker keeps a share of the cap, so that all of them together cannot hold more than it.
+        toChild.writeLong(Math.max(LaneBuffer.CHUNK_EVENTS, settings.maxEvents() / settings.workers()));
         toChild.writeUTF(name);
         toChild.flush();
     }

@@ -76,30 +76,142 @@ public final class BoardBench {
      * when the drawing code has barely been compiled; the later ones show the window warmed up.
      */
     public static List<LiveStall> liveStalls(RunRequest.Checked request, long timeoutSeconds, int runs) throws Exception {
-        BoardPicture.startToolkit();
-        CompletableFuture<BoardView> shown = new CompletableFuture<>();
-        Stage[] stage = new Stage[1];
-        Platform.runLater(() -> {
-            BoardView board = new BoardView(new BoardModel(Platform::runLater));
-            stage[0] = new Stage();
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            stage[0].setScene(new Scene(board, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight())));
-            stage[0].show();
-            shown.complete(board);
-        });
-        BoardView board = shown.get(30, TimeUnit.SECONDS);
-        DrawingWarmUp.start(); // as the window does when it opens
-        Thread.sleep(1_500); // let the window settle and the drawing code compile
+        OpenBoard open = openBoard();
         List<LiveStall> stalls = new ArrayList<>();
         try {
-            for (int r = 0; r < runs; r++) stalls.add(watch(board, request, timeoutSeconds));
+            for (int r = 0; r < runs; r++) stalls.add(watch(open.board(), request, timeoutSeconds));
             return stalls;
         } finally {
+            open.close();
+        }
+    }
+
+    /** A board in a headless window of its own, warmed up as the window warms up when it opens. */
+    private record OpenBoard(BoardView board, Stage stage) {
+        void close() {
             Platform.runLater(() -> {
                 board.frames().stop();
-                stage[0].close();
+                stage.close();
             });
         }
+    }
+
+    private static OpenBoard openBoard() throws Exception {
+        BoardPicture.startToolkit();
+        CompletableFuture<OpenBoard> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            BoardView board = new BoardView(new BoardModel(Platform::runLater));
+            Stage stage = new Stage();
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setScene(new Scene(board, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight())));
+            stage.show();
+            shown.complete(new OpenBoard(board, stage));
+        });
+        OpenBoard open = shown.get(30, TimeUnit.SECONDS);
+        DrawingWarmUp.start(); // as the window does when it opens
+        Thread.sleep(1_500); // let the window settle and the drawing code compile
+        return open;
+    }
+
+    /**
+     * One mode under load in a board, as a user would watch it: the run live on the board while, every
+     * half second, the view is zoomed into a random 50 ms or back out and a worker is selected.
+     *
+     * @param heapPeakBytes the most heap in use at any sample (every 250 ms)
+     * @param heapAfterBytes heap in use after a full collection once the run ended, the board still showing it
+     * @param childrenPeakBytes the most memory resident in this process's child processes at any sample
+     * @param answerP99Millis, answerMaxMillis how long a task posted to the UI thread waited before it ran
+     * @param shownOnBoard what the row's figures said at the end (the recording line among them)
+     */
+    public record LoadRun(String mode, double wallSeconds, long frames, double longestGapMillis, double longestFrameMillis,
+                          double answerP99Millis, double answerMaxMillis, long eventsKept, long eventsDropped,
+                          long heapPeakBytes, long heapAfterBytes, long childrenPeakBytes, String shownOnBoard, String status) {}
+
+    /** Runs each request (one mode each) in turn in one board and measures it under load. */
+    public static List<LoadRun> loadRuns(List<RunRequest.Checked> requests, long timeoutSeconds,
+                                         java.util.function.Consumer<String> progress) throws Exception {
+        OpenBoard open = openBoard();
+        List<LoadRun> runs = new ArrayList<>();
+        try {
+            for (RunRequest.Checked request : requests) {
+                progress.accept(request.modes().get(0).cliName() + ": " + request.params().tasks() + " tasks in "
+                        + request.settings().workers() + " workers");
+                runs.add(load(open.board(), request, timeoutSeconds));
+            }
+            return runs;
+        } finally {
+            open.close();
+        }
+    }
+
+    private static LoadRun load(BoardView board, RunRequest.Checked request, long timeoutSeconds) throws Exception {
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        Mode mode = request.modes().get(0);
+        System.gc(); // the last mode's garbage goes before this one is timed
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        long began = System.nanoTime();
+        Platform.runLater(() -> {
+            board.frames().resetStatistics();
+            board.model().run(request);
+            started.complete(null);
+        });
+        started.get(10, TimeUnit.SECONDS);
+        long deadline = began + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        List<Double> answers = new ArrayList<>();
+        long heapPeak = 0, childrenPeak = 0;
+        SplittableRandom random = new SplittableRandom(7);
+        int tick = 0;
+        while (board.model().running() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            heapPeak = Math.max(heapPeak, memory.getHeapMemoryUsage().getUsed());
+            childrenPeak = Math.max(childrenPeak, dev.gilscope.sampling.ResidentMemory.ofChildren());
+            if (++tick % 2 == 0) {
+                long posted = System.nanoTime();
+                boolean zoomIn = tick % 4 == 0;
+                long at = random.nextLong(1, Long.MAX_VALUE);
+                int worker = random.nextInt(Math.max(1, request.settings().workers()));
+                CompletableFuture<Double> answered = new CompletableFuture<>();
+                Platform.runLater(() -> {
+                    answered.complete((System.nanoTime() - posted) / 1e6);
+                    TimeWindow window = board.state().window();
+                    if (zoomIn && window.extent() > 100_000_000) {
+                        long from = Math.floorMod(at, window.extent() - 50_000_000);
+                        window.zoomTo(from, from + 50_000_000);
+                    } else {
+                        window.reset();
+                    }
+                    board.state().select(worker);
+                });
+                answers.add(answered.get(30, TimeUnit.SECONDS));
+            }
+        }
+        if (board.model().running()) board.model().cancel();
+        board.model().awaitIdle(30_000);
+        double wall = (System.nanoTime() - began) / 1e9;
+        // the frame figures of the run, before the bench's own collection below can add a pause to them
+        long frames = board.frames().frames();
+        double longestGap = board.frames().longestGapNanos() / 1e6, longestFrame = board.frames().longestFrameNanos() / 1e6;
+        CompletableFuture<String> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            board.state().window().reset();
+            board.state().select(-1);
+            javafx.scene.Node figures = board.lookup("#lock-" + mode.cliName());
+            shown.complete(figures instanceof javafx.scene.control.Label label ? label.getText() : "");
+        });
+        String shownOnBoard = shown.get(10, TimeUnit.SECONDS);
+        long kept = 0, dropped = 0;
+        ModeRow row = board.model().row(mode);
+        if (row != null && row.trace() != null) {
+            for (var lane : row.trace().lanes()) kept += lane.buffer().size();
+            dropped = row.trace().droppedEvents();
+        }
+        System.gc();
+        long heapAfter = memory.getHeapMemoryUsage().getUsed();
+        double[] waits = answers.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new LoadRun(mode.cliName(), wall, frames, longestGap, longestFrame,
+                waits.length == 0 ? 0 : waits[Math.min(waits.length - 1, (int) Math.ceil(waits.length * 0.99) - 1)],
+                waits.length == 0 ? 0 : waits[waits.length - 1], kept, dropped, heapPeak, heapAfter, childrenPeak,
+                shownOnBoard, board.model().status());
     }
 
     private static LiveStall watch(BoardView board, RunRequest.Checked request, long timeoutSeconds) throws Exception {

@@ -1,6 +1,7 @@
 package dev.gilscope.ui;
 
 import dev.gilscope.runtime.ResultFigures;
+import dev.gilscope.trace.RecordingFull;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,8 @@ public record RowFigures(String wall, String lock, String failure) {
 
     public static RowFigures of(ModeRow row, Optional<Double> speedup) {
         Map<String, Object> f = values(row);
-        if (f.isEmpty()) return new RowFigures(row.live() ? Durations.format(row.durationNanos()) : "", "", "");
+        String full = row.trace() == null ? "" : RecordingFull.describe(row.trace());
+        if (f.isEmpty()) return new RowFigures(row.live() ? Durations.format(row.durationNanos()) : "", full, "");
         String times = speedup.map(s -> String.format(Locale.ROOT, "   %.2f×", s)).orElse("");
         String wall = String.format(Locale.ROOT, "%.3f s%s", number(f, "wallSeconds"), times);
         String lock;
@@ -47,6 +49,7 @@ public record RowFigures(String wall, String lock, String failure) {
         if (row.windowCpuNanos() >= 0 && row.savedFigures() == null) {
             lock += String.format(Locale.ROOT, "%nthe window used %.2f CPU s meanwhile", row.windowCpuNanos() / 1e9);
         }
+        if (!full.isEmpty()) lock += System.lineSeparator() + full;
         String failure = f.get("failure") instanceof String why ? why
                 : Boolean.FALSE.equals(f.get("resultOk")) ? "wrong result" : "";
         return new RowFigures(wall, lock, failure);

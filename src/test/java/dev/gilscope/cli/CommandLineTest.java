@@ -116,6 +116,17 @@ class CommandLineTest {
     }
 
     @Test
+    void aRecordingCapSmallerThanTheRunIsReportedPerModeWithExactFigures() {
+        // 4 threads handing the lock over every microsecond record faster than 60,000 events allow.
+        Result r = gilscope("run", "--workload", "count-primes", "--modes", "gil-threads", "--workers", "4",
+                "--tasks", "40", "--size", "300000", "--switch-interval-ms", "0.001", "--max-events", "60000");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().matches("(?s).*\\ngil-threads: recording full at \\d+\\.\\d s: [\\d,]+ events not kept.*"
+                + "the cap is 60,000 events a mode; the counts and times above are exact.*"), r.out());
+        assertTrue(r.out().contains("ok  25,997 primes below 300,000, 40 times"), "the run itself is whole: " + r.out());
+    }
+
+    @Test
     void theCpythonModeNeedsAPythonAndSaysHowToGiveOne() {
         Result missing = gilscope("run", "--workload", "count-primes", "--modes", "cpython", "--python", "/no/such/python3");
         assertEquals(2, missing.exitCode());

@@ -47,6 +47,11 @@ class GilscopeAppTest extends WindowTest {
 
     /** Pixels of the chart that are not background: lanes with something drawn on them. */
     private static long paintedPixels(FxRobot robot, Mode mode) {
+        return paintedPixels(robot, mode, 0, 1);
+    }
+
+    /** Painted pixels between two fractions of the chart's plotted width (0 = its left edge, 1 = its right). */
+    private static long paintedPixels(FxRobot robot, Mode mode, double fromShare, double toShare) {
         ChartPane chart = robot.lookup("#chart-" + mode.cliName()).queryAs(ChartPane.class);
         Image picture;
         try {
@@ -57,8 +62,10 @@ class GilscopeAppTest extends WindowTest {
         PixelReader pixels = picture.getPixelReader();
         Palette palette = Palette.LIGHT;
         long painted = 0;
+        int plotted = (int) picture.getWidth() - RowLayout.GUTTER;
+        int fromX = RowLayout.GUTTER + (int) (plotted * fromShare), toX = RowLayout.GUTTER + (int) (plotted * toShare);
         for (int y = 0; y < picture.getHeight(); y++) {
-            for (int x = RowLayout.GUTTER; x < picture.getWidth(); x++) {
+            for (int x = fromX; x < toX; x++) {
                 int argb = pixels.getArgb(x, y);
                 if (argb != palette.background() && argb != palette.laneBackground()) painted++;
             }
@@ -281,6 +288,23 @@ class GilscopeAppTest extends WindowTest {
             assertEquals("done", text(robot, "status-" + mode.cliName()));
             assertTrue(paintedPixels(robot, mode) > 1_000, mode + " is drawn once it has finished");
         }
+    }
+
+    @Test
+    void aRunThatOutgrowsTheRecordingCapSaysSoAndKeepsItsFigures(FxRobot robot) throws TimeoutException {
+        // 60,000 events for 4 threads handing the lock over every microsecond: the lanes run out midway.
+        dev.gilscope.runtime.RunRequest request = new dev.gilscope.runtime.RunRequest("count-primes", "gil-threads", 4, 160,
+                300_000L, null, 0.001, "new", null, true, "back-edges", null, "cold", 60_000);
+        robot.interact(() -> board.model().run(request.check()));
+        waitFor(120, () -> !board.model().running());
+        awaitFrames();
+        assertEquals("done", text(robot, "status-gil-threads"), board.model().status());
+        String lock = text(robot, "lock-gil-threads");
+        assertTrue(lock.matches("(?s).*recording full at \\d+\\.\\d s: [\\d,]+ events not kept.*"), lock);
+        assertTrue(lock.matches("(?s)[\\d,]+ hand-offs .*"), "the lock figures are still there, counted in full: " + lock);
+        long early = paintedPixels(robot, Mode.GIL_THREADS, 0, 0.1), late = paintedPixels(robot, Mode.GIL_THREADS, 0.9, 1);
+        assertTrue(late < early / 4, "the lanes stop where they ran out instead of being drawn as if known: "
+                + early + " painted pixels in the first tenth, " + late + " in the last");
     }
 
     private static int pixel(ChartPane chart, int x, int y) {

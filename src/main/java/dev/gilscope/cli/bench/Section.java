@@ -20,7 +20,9 @@ public enum Section {
      * The board: frame time for a very large recording, and UI-thread stalls during a live run. Last: its
      * runs in a window lower the JIT compiler's priority for the rest of the process, as the window does.
      */
-    DRAWING;
+    DRAWING,
+    /** 64 workers for a minute in every mode on a live board: memory, dropped events, UI stalls. Last and longest. */
+    LOAD;
 
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
