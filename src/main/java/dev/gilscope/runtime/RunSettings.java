@@ -13,12 +13,15 @@ import java.util.BitSet;
  * @param maxEvents cap on recorded events per mode
  * @param pool when the processes mode starts its worker processes
  * @param workerNice scheduling priority of the workers and worker processes (Linux nice, 0 to 19): the
- *     window runs them at a lower priority than itself so it keeps drawing while they compute and
- *     start; the command line leaves it 0
+ *     window runs them at the lowest, 19, and in the kernel's idle scheduling class, so it keeps drawing
+ *     while they compute and start; the command line leaves it 0
  * @param cpython which real Python the cpython mode runs, and how
  */
 public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean recording, long maxEvents, Pool pool,
                           int workerNice, CPythonSettings cpython) {
+
+    /** The lowest priority a nice value gives; workers at it also go into the idle scheduling class. */
+    public static final int LOWEST_NICE = 19;
 
     /** When worker processes start: inside the timed run, as a first {@code Pool()} call does, or before it. */
     public enum Pool { COLD, WARM }
@@ -32,7 +35,7 @@ public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean 
         if (cores != null) cores = (BitSet) cores.clone();
         if (maxEvents < 1) throw new IllegalArgumentException("the event cap must be positive");
         if (pool == null) pool = Pool.COLD;
-        if (workerNice < 0 || workerNice > 19) throw new IllegalArgumentException("nice must be 0 to 19, got " + workerNice);
+        if (workerNice < 0 || workerNice > LOWEST_NICE) throw new IllegalArgumentException("nice must be 0 to 19, got " + workerNice);
         if (cpython == null) cpython = CPythonSettings.DEFAULT;
     }
 

@@ -44,6 +44,19 @@ public interface CpuProbe {
         return false;
     }
 
+    /**
+     * Moves a thread into the kernel's idle scheduling class (Linux SCHED_IDLE), below every nice value,
+     * inherited like nice. Its point is latency more than share: a normal thread that wakes (the window's
+     * pulse timer, its UI thread, its renderer) takes the core from an idle-class thread at once, where
+     * next to 64 busy nice-19 threads it waited up to 50 ms on this machine's kernel. Idle-class threads
+     * share the cores evenly among themselves, so workers' shares against each other do not change.
+     *
+     * @return whether the thread is now in the idle class
+     */
+    default boolean moveToIdleClass(long threadId) {
+        return false;
+    }
+
     /** The cores this process may run on now, as the kernel reports them. */
     BitSet allowedCores();
 

@@ -82,6 +82,25 @@ final class LinuxCpuProbe implements CpuProbe {
         static final int PRIO_PROCESS = 0; // on Linux, "who" is a thread id: nice is per thread
     }
 
+    /** sched_setscheduler(2), linked on first use. */
+    private static final class Scheduler {
+        static final MethodHandle SCHED_SETSCHEDULER = Linker.nativeLinker().downcallHandle(
+                Linker.nativeLinker().defaultLookup().find("sched_setscheduler").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+        static final int SCHED_IDLE = 5; // linux/sched.h
+    }
+
+    @Override
+    public boolean moveToIdleClass(long threadId) {
+        if (threadId <= 0) return false;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment param = arena.allocate(ValueLayout.JAVA_INT); // struct sched_param { sched_priority = 0 }
+            return (int) Scheduler.SCHED_SETSCHEDULER.invokeExact((int) threadId, Scheduler.SCHED_IDLE, param) == 0;
+        } catch (Throwable e) { // not allowed here: the nice value alone stays
+            return false;
+        }
+    }
+
     @Override
     public boolean lowerPriority(long threadId, int nice) {
         if (threadId <= 0) return false;

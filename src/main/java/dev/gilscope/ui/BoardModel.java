@@ -6,6 +6,7 @@ import dev.gilscope.runtime.Mode;
 import dev.gilscope.runtime.ModeResult;
 import dev.gilscope.runtime.RunControl;
 import dev.gilscope.runtime.RunRequest;
+import dev.gilscope.runtime.RunSettings;
 import dev.gilscope.trace.ModeTrace;
 import dev.gilscope.trace.Note;
 import dev.gilscope.runtime.ResultFigures;
@@ -54,9 +55,10 @@ public final class BoardModel {
      * than the window, so 16 busy workers on 2 cores cannot starve it of the few milliseconds a frame
      * needs. The lowest there is: at nice 10, eight workers on a core still weigh as much as the window's
      * thread and it waited on the run queue half the time it wanted to draw. All workers get the same
-     * value, so their shares against each other do not change.
+     * value, so their shares against each other do not change. At 19 they also go into the kernel's idle
+     * scheduling class, so the window's threads take a core from them the moment they wake.
      */
-    public static final int WORKER_NICE = 19;
+    public static final int WORKER_NICE = RunSettings.LOWEST_NICE;
 
     public BoardModel(Executor uiThread) {
         this.uiThread = uiThread;

@@ -128,40 +128,44 @@ class ComparisonTest {
         return found;
     }
 
-    /** The kernel's nice value of every live thread of this process whose name starts with {@code prefix}, by thread id. */
-    private static java.util.Map<String, Integer> niceOfThreads(String prefix) throws java.io.IOException {
-        java.util.Map<String, Integer> nice = new java.util.HashMap<>();
+    private static final int NICE = 16, POLICY = 38; // fields 19 and 41 of /proc/…/stat, counted after the command name
+
+    /** One /proc stat field of every live thread of this process whose name starts with {@code prefix}, by thread id. */
+    private static java.util.Map<String, Integer> fieldOfThreads(String prefix, int field) throws java.io.IOException {
+        java.util.Map<String, Integer> values = new java.util.HashMap<>();
         try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
             for (java.nio.file.Path task : tasks.toList()) {
                 try {
                     if (!java.nio.file.Files.readString(task.resolve("comm")).strip().startsWith(prefix)) continue;
-                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    nice.put(task.getFileName().toString(), Integer.parseInt(fields[16])); // field 19 of stat
+                    values.put(task.getFileName().toString(), statField(task.resolve("stat"), field));
                 } catch (java.nio.file.NoSuchFileException ended) {
                     // the thread ended while we looked
                 }
             }
         }
-        return nice;
+        return values;
     }
 
-    @Test
-    void workersOfAWindowRunYieldTheCpuToTheWindow() throws Exception {
-        assumeTrue(CpuProbe.get().canPinThreads(), "needs Linux");
+    private static int statField(java.nio.file.Path stat, int field) throws java.io.IOException {
+        String line = java.nio.file.Files.readString(stat);
+        return Integer.parseInt(line.substring(line.lastIndexOf(')') + 2).split(" ")[field]);
+    }
+
+    /**
+     * Runs io-wait in gil-threads and processes with {@code settings} and returns one stat field of every
+     * worker thread and worker process, as last seen while they ran.
+     */
+    private static java.util.Map<String, Integer> workersSeen(RunSettings settings, int field) throws Exception {
         Workload io = Workloads.byName("io-wait").orElseThrow();
-        RunSettings polite = RunSettings.defaults().withWorkerNice(7);
         java.util.Map<String, Integer> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         Thread watcher = Thread.ofPlatform().start(() -> {
             try {
                 while (!done.get()) {
-                    lastSeen.putAll(niceOfThreads("gilscope-gil-th")); // comm is cut to 15 characters
+                    lastSeen.putAll(fieldOfThreads("gilscope-gil-th", field)); // comm is cut to 15 characters
                     ProcessHandle.current().children().forEach(child -> {
                         try {
-                            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", child.pid() + "", "stat"));
-                            lastSeen.put("process " + child.pid(),
-                                    Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+                            lastSeen.put("process " + child.pid(), statField(java.nio.file.Path.of("/proc", child.pid() + "", "stat"), field));
                         } catch (java.io.IOException ended) {
                             // the worker process ended while we looked
                         }
@@ -172,14 +176,29 @@ class ComparisonTest {
                 throw new IllegalStateException(e);
             }
         });
-        ComparisonResult r = Comparison.run(io, new WorkloadParams(4, 300, 1), polite,
+        ComparisonResult r = Comparison.run(io, new WorkloadParams(4, 300, 1), settings,
                 List.of(Mode.GIL_THREADS, Mode.PROCESSES), new Comparison.Listener() {}, new RunControl());
         done.set(true);
         watcher.join();
         for (ModeResult m : r.modes()) assertTrue(m.resultOk(), m.failure());
         assertTrue(lastSeen.keySet().stream().anyMatch(k -> !k.startsWith("process")), "worker threads seen: " + lastSeen);
         assertTrue(lastSeen.keySet().stream().anyMatch(k -> k.startsWith("process")), "worker processes seen: " + lastSeen);
-        assertTrue(lastSeen.values().stream().allMatch(n -> n == 7), "every worker and worker process at nice 7: " + lastSeen);
-        assertTrue(niceOfThreads("main").values().stream().allMatch(n -> n == 0), "the rest of the process is as it was");
+        return lastSeen;
+    }
+
+    @Test
+    void workersOfAWindowRunYieldTheCpuToTheWindow() throws Exception {
+        assumeTrue(CpuProbe.get().canPinThreads(), "needs Linux");
+        java.util.Map<String, Integer> nice = workersSeen(RunSettings.defaults().withWorkerNice(7), NICE);
+        assertTrue(nice.values().stream().allMatch(n -> n == 7), "every worker and worker process at nice 7: " + nice);
+        assertTrue(fieldOfThreads("main", NICE).values().stream().allMatch(n -> n == 0), "the rest of the process is as it was");
+    }
+
+    @Test
+    void atTheLowestNiceWorkersGoIntoTheIdleSchedulingClassSoTheWindowPreemptsThemAtOnce() throws Exception {
+        assumeTrue(CpuProbe.get().canPinThreads(), "needs Linux");
+        java.util.Map<String, Integer> policy = workersSeen(RunSettings.defaults().withWorkerNice(RunSettings.LOWEST_NICE), POLICY);
+        assertTrue(policy.values().stream().allMatch(p -> p == 5), "every worker and worker process in SCHED_IDLE (5): " + policy);
+        assertTrue(fieldOfThreads("main", POLICY).values().stream().allMatch(p -> p == 0), "the rest of the process stays SCHED_OTHER");
     }
 }
