@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * processes mode, measured in one run on this machine and reported as ratios from that run. Tables on
  * stdout, progress on stderr; the sections live in {@code dev.gilscope.cli.bench}.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure recording cost, lock hand-off latency, fidelity to CPython, the costs of worker processes and how fast the board draws, and how the window holds up under 64 workers, on this machine.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure recording cost, lock hand-off latency, fidelity to CPython, the costs of worker processes, how fast the board draws and how the window holds up under 64 workers, on this machine.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Much smaller sizes: a smoke run of a few minutes.")

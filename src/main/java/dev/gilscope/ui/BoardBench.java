@@ -123,11 +123,14 @@ public final class BoardBench {
      * @param answerMedianMillis, answerMaxMillis how long a task posted to the UI thread waited before it ran
      * @param shownOnBoard what the row's figures said at the end (the recording line among them)
      */
-    public record LoadRun(String mode, double wallSeconds, long frames, double longestGapMillis, double longestFrameMillis,
+    public record LoadRun(String mode, boolean stoppedAtLimit, double wallSeconds, long frames, double longestGapMillis, double longestFrameMillis,
                           double answerMedianMillis, double answerMaxMillis, long eventsKept, long eventsDropped,
                           long heapPeakBytes, long heapAfterBytes, long childrenPeakBytes, String shownOnBoard, String status) {}
 
-    /** Runs each request (one mode each) in turn in one board and measures it under load. */
+    /**
+     * Runs each request (one mode each) in turn in one board and measures it under load; a run still
+     * going after {@code timeoutSeconds} is cancelled, and the cancel is part of what is measured.
+     */
     /** The runs, and the heap still in use after all of them and a full collection, the board showing them. */
     public record LoadRuns(List<LoadRun> runs, long retainedHeapBytes) {}
 
@@ -194,7 +197,8 @@ public final class BoardBench {
                 answers.add(answered.get(30, TimeUnit.SECONDS));
             }
         }
-        if (board.model().running()) board.model().cancel();
+        boolean stopped = board.model().running();
+        if (stopped) cancelOnUiThread(board); // as a user would stop a run that goes on too long
         board.model().awaitIdle(30_000);
         double wall = (System.nanoTime() - began) / 1e9;
         // the frame figures of the run, before the bench's own collection below can add a pause to them
@@ -216,7 +220,7 @@ public final class BoardBench {
         }
         long heapAfter = memory.getHeapMemoryUsage().getUsed();
         double[] waits = answers.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new LoadRun(mode.cliName(), wall, frames, longestGap, longestFrame,
+        return new LoadRun(mode.cliName(), stopped, wall, frames, longestGap, longestFrame,
                 waits.length == 0 ? 0 : waits[waits.length / 2],
                 waits.length == 0 ? 0 : waits[waits.length - 1], kept, dropped, heapPeak, heapAfter, childrenPeak,
                 shownOnBoard, board.model().status());
@@ -234,11 +238,21 @@ public final class BoardBench {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         Thread.sleep(200);
         while (board.model().running() && System.nanoTime() < deadline) Thread.sleep(50);
-        if (board.model().running()) board.model().cancel();
+        if (board.model().running()) cancelOnUiThread(board);
         board.model().awaitIdle(10_000);
         double wall = (System.nanoTime() - began) / 1e9;
         return new LiveStall(request.settings().workers(), wall, board.frames().frames(),
                 board.frames().longestFrameNanos() / 1e6, board.frames().longestGapNanos() / 1e6, board.model().status());
+    }
+
+    /** Presses Cancel, as the window does: on the UI thread, which the board's model belongs to. */
+    private static void cancelOnUiThread(BoardView board) throws Exception {
+        CompletableFuture<Void> cancelled = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            board.model().cancel();
+            cancelled.complete(null);
+        });
+        cancelled.get(10, TimeUnit.SECONDS);
     }
 
     private static double median(double[] values) {
