@@ -160,14 +160,7 @@ public final class BoardBench {
         Mode mode = request.modes().get(0);
         // No full collection between modes: it would shrink the heap, and the young generation with it, so
         // that this run collected (and stopped every thread) far more often than a window that was not asked to.
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        long began = System.nanoTime();
-        Platform.runLater(() -> {
-            board.frames().resetStatistics();
-            board.model().run(request);
-            started.complete(null);
-        });
-        started.get(10, TimeUnit.SECONDS);
+        long began = pressRun(board, request);
         long deadline = began + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         List<Double> answers = new ArrayList<>();
         long heapPeak = 0, childrenPeak = 0;
@@ -227,14 +220,7 @@ public final class BoardBench {
     }
 
     private static LiveStall watch(BoardView board, RunRequest.Checked request, long timeoutSeconds) throws Exception {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        long began = System.nanoTime();
-        Platform.runLater(() -> {
-            board.frames().resetStatistics();
-            board.model().run(request);
-            started.complete(null);
-        });
-        started.get(10, TimeUnit.SECONDS);
+        long began = pressRun(board, request);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         Thread.sleep(200);
         while (board.model().running() && System.nanoTime() < deadline) Thread.sleep(50);
@@ -243,6 +229,19 @@ public final class BoardBench {
         double wall = (System.nanoTime() - began) / 1e9;
         return new LiveStall(request.settings().workers(), wall, board.frames().frames(),
                 board.frames().longestFrameNanos() / 1e6, board.frames().longestGapNanos() / 1e6, board.model().status());
+    }
+
+    /** Starts a run on the UI thread with fresh frame statistics; returns when it was asked for ({@link System#nanoTime()}). */
+    private static long pressRun(BoardView board, RunRequest.Checked request) throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        long began = System.nanoTime();
+        Platform.runLater(() -> {
+            board.frames().resetStatistics();
+            board.model().run(request);
+            started.complete(null);
+        });
+        started.get(10, TimeUnit.SECONDS);
+        return began;
     }
 
     /** Presses Cancel, as the window does: on the UI thread, which the board's model belongs to. */
