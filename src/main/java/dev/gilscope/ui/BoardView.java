@@ -295,7 +295,17 @@ public final class BoardView extends BorderPane {
         legend.getChildren().setAll(new Label("Worker lanes:"));
         for (LaneState s : LaneState.values()) legend.getChildren().add(chip(state.palette().state(s), s.label()));
         legend.getChildren().addAll(chip(state.palette().handoff(), "hand-off (tick on top)"),
-                chip(state.palette().dropRequest(), "drop request (tick below)"));
+                chip(state.palette().dropRequest(), "drop request (tick below)"),
+                dottedChip(state.palette().mutedText(), "not recorded (the recording was full)"));
+    }
+
+    private static Node dottedChip(int colour, String text) {
+        javafx.scene.shape.Line line = new javafx.scene.shape.Line(0, 0, 14, 0);
+        line.setStroke(ChartPane.argb(colour));
+        line.getStrokeDashArray().addAll(3.0, 3.0);
+        Label label = new Label(text, line);
+        label.getStyleClass().add("legend-chip");
+        return label;
     }
 
     /** Sets the controls to what {@code result} was run with, so a picture or a reopened run says what it shows. */

@@ -79,9 +79,11 @@ public final class TimelinePainter {
             long end = Math.min(row.laneEndNanos(l), untilNanos == Long.MAX_VALUE ? Long.MAX_VALUE : origin + untilNanos);
             row.indices().get(l).columns(from, to, width, end, columnsPerLane.get(l));
         });
+        long drawnUntil = Math.min(row.snapshot().untilNanos(), untilNanos == Long.MAX_VALUE ? Long.MAX_VALUE : origin + untilNanos);
         for (int l = 0; l < lanes; l++) {
             paintWorkerLane(row.indices().get(l).keyCount(), columnsPerLane.get(l), width, layout, l, palette,
                     selectedWorker, sink);
+            paintNotRecorded(row.lane(l).buffer().recordedUntilNanos(), drawnUntil, from, to, width, layout, l, palette, sink);
         }
         for (int c = 0; c < layout.cores(); c++) {
             paintCoreLane(row, lanes, c, width, layout, palette, selectedWorker, sink);
@@ -122,6 +124,21 @@ public final class TimelinePainter {
                     sink.span(x, top + height - markerHeight, top + height, palette.dropRequest(), false);
                 }
             }
+        }
+    }
+
+    /**
+     * Where a lane ran out of recording room before the run's end, a dotted line along its middle, so that
+     * the blank after it is not read as a thread that finished or sat idle.
+     */
+    private static void paintNotRecorded(long recordedUntil, long drawnUntil, long from, long to, int width, RowLayout layout,
+                                         int lane, Palette palette, Sink sink) {
+        if (recordedUntil >= drawnUntil || to <= from) return;
+        int x0 = (int) Math.max(0, Math.floor((double) (recordedUntil - from) / (to - from) * width));
+        int x1 = (int) Math.min(width, Math.ceil((double) (drawnUntil - from) / (to - from) * width));
+        int middle = layout.laneTop(lane) + (layout.laneHeight() - 1) / 2;
+        for (int x = x0; x < x1; x++) {
+            if (x / 3 % 2 == 0) sink.span(x, middle, middle + 1, palette.mutedText(), false);
         }
     }
 
