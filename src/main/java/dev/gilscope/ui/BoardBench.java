@@ -88,11 +88,15 @@ public final class BoardBench {
 
     /** A board in a headless window of its own, warmed up as the window warms up when it opens. */
     private record OpenBoard(BoardView board, Stage stage) {
-        void close() {
+        /** Closes the window and waits for it, so that no frame is still asking to be rendered when the JVM exits. */
+        void close() throws Exception {
+            CompletableFuture<Void> closed = new CompletableFuture<>();
             Platform.runLater(() -> {
                 board.frames().stop();
                 stage.close();
+                closed.complete(null);
             });
+            closed.get(10, TimeUnit.SECONDS);
         }
     }
 
