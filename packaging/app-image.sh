@@ -36,7 +36,19 @@ rm -rf "$image"
 record_image_cache
 if [ "$type" = deb ]; then # packaged from the image, so that the cache goes with it
   rm -f "$project"/target/dist/gilscope_*.deb
-  exec "$jdk/bin/jpackage" --type deb --app-image "$image" --name gilscope --app-version 0.1.0 \
+  "$jdk/bin/jpackage" --type deb --app-image "$image" --name gilscope --app-version 0.1.0 \
       --icon "$project/assets/gilscope.png" --dest "$project/target/dist" --linux-package-name gilscope --linux-shortcut \
       --linux-menu-group Education --vendor gilscope --description "See Python's global interpreter lock at work"
+  # jpackage copies the image without its files' times, and the JVM turns a cache down when a jar's time
+  # has changed: put the image's times back into the package (under fakeroot, so files stay root's).
+  deb="$(ls "$project"/target/dist/gilscope_*.deb)"
+  echo "app-image: giving the package's files the image's times, so its start-up cache is usable …"
+  fakeroot bash -c '
+    set -euo pipefail
+    raw="$(mktemp -d)"; trap "rm -rf \"$raw\"" EXIT
+    dpkg-deb -R "$1" "$raw"
+    (cd "$2" && find . -type f -print0) | while IFS= read -r -d "" f; do
+      if [ -e "$raw/opt/gilscope/$f" ]; then touch -r "$2/$f" "$raw/opt/gilscope/$f"; fi
+    done
+    dpkg-deb -b "$raw" "$1" >/dev/null' _ "$deb" "$image"
 fi

@@ -140,7 +140,8 @@ final class WorkerProcess {
         toChild.writeInt(lock.legacyTicks());
         toChild.writeByte(lock.checkpoints().ordinal());
         toChild.writeBoolean(settings.recording());
-        // Each worker keeps a share of the cap, so that all of them together cannot hold more than it.
+        // Each worker keeps a share of the cap (at least one chunk), so that together they hold about the cap
+        // and not the cap once per worker.
         toChild.writeLong(Math.max(LaneBuffer.CHUNK_EVENTS, settings.maxEvents() / settings.workers()));
         toChild.writeUTF(name);
         toChild.flush();

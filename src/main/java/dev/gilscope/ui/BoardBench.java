@@ -88,10 +88,14 @@ public final class BoardBench {
 
     /** A board in a headless window of its own, warmed up as the window warms up when it opens. */
     private record OpenBoard(BoardView board, Stage stage) {
-        /** Closes the window and waits for it, so that no frame is still asking to be rendered when the JVM exits. */
+        /**
+         * Cancels any run still going (a measurement that failed half-way leaves none behind), closes the
+         * window and waits for it, so that no frame is still asking to be rendered when the JVM exits.
+         */
         void close() throws Exception {
             CompletableFuture<Void> closed = new CompletableFuture<>();
             Platform.runLater(() -> {
+                if (board.model().running()) board.model().cancel();
                 board.frames().stop();
                 stage.close();
                 closed.complete(null);
@@ -123,7 +127,7 @@ public final class BoardBench {
      *
      * @param heapPeakBytes the most heap in use at any sample (every 250 ms)
      * @param heapAfterBytes heap in use once the run ended, garbage included
-     * @param childrenPeakBytes the most memory resident in this process's child processes at any sample
+     * @param childrenPeakBytes the most memory the child processes took at any sample (their proportional resident share)
      * @param answerMedianMillis, answerMaxMillis how long a task posted to the UI thread waited before it ran
      * @param shownOnBoard what the row's figures said at the end (the recording line among them)
      */
@@ -131,11 +135,7 @@ public final class BoardBench {
                           double answerMedianMillis, double answerMaxMillis, long eventsKept, long eventsDropped,
                           long heapPeakBytes, long heapAfterBytes, long childrenPeakBytes, String shownOnBoard, String status) {}
 
-    /**
-     * Runs each request (one mode each) in turn in one board and measures it under load; a run still
-     * going after {@code timeoutSeconds} is cancelled, and the cancel is part of what is measured.
-     */
-    /** The runs, and the heap still in use after all of them and a full collection, the board showing them. */
+    /** The runs, and the heap still in use after all of them and a full collection, the board still open. */
     public record LoadRuns(List<LoadRun> runs, long retainedHeapBytes) {}
 
     private static long retainedHeapBytes() {
@@ -143,6 +143,10 @@ public final class BoardBench {
         return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    /**
+     * Runs each request (one mode each) in turn in one board and measures it under load; a run still
+     * going after {@code timeoutSeconds} is cancelled, and the cancel is part of what is measured.
+     */
     public static LoadRuns loadRuns(List<RunRequest.Checked> requests, long timeoutSeconds,
                                          java.util.function.Consumer<String> progress) throws Exception {
         OpenBoard open = openBoard();

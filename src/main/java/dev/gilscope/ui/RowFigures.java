@@ -25,6 +25,7 @@ public record RowFigures(String wall, String lock, String failure) {
     public static RowFigures of(ModeRow row, Optional<Double> speedup) {
         Map<String, Object> f = values(row);
         String full = row.trace() == null ? "" : RecordingFull.describe(row.trace());
+        if (!full.isEmpty()) full += "; lanes end where they ran out";
         if (f.isEmpty()) return new RowFigures(row.live() ? Durations.format(row.durationNanos()) : "", full, "");
         String times = speedup.map(s -> String.format(Locale.ROOT, "   %.2f×", s)).orElse("");
         String wall = String.format(Locale.ROOT, "%.3f s%s", number(f, "wallSeconds"), times);

@@ -60,7 +60,7 @@ public final class LoadBench {
         out.println(Stats.fmt("load: count-primes below %s in %d workers, switch interval %.3f ms, recording cap %s events a mode "
                         + "(%d MiB, a quarter of the default); each mode live in one board while the bench zooms and selects a worker every 0.5 s",
                 Stats.grouped(TASK_SIZE), WORKERS, SWITCH_INTERVAL_MS, Stats.grouped(MAX_EVENTS), MAX_EVENTS * 24 >> 20));
-        TextTable memory = new TextTable("mode", "wall", "events kept", "dropped", "heap peak", "heap at end", "workers' RSS",
+        TextTable memory = new TextTable("mode", "wall", "events kept", "dropped", "heap peak", "heap at end", "workers' PSS",
                 "<the board says");
         TextTable window = new TextTable("mode", "frames", "longest gap ms", "longest frame ms", "UI answer median / max ms",
                 "<target", "<verdict");
@@ -75,8 +75,8 @@ public final class LoadBench {
                     "gap ≤ 100 ms", r.longestGapMillis() <= GAP_TARGET_MS ? "within" : "outside");
         }
         memory.print(out);
-        out.println(Stats.fmt("heap after a full collection, the board still showing these runs: %s (heap at end includes "
-                + "garbage not yet collected)", mebibytes(all.retainedHeapBytes())));
+        out.println(Stats.fmt("heap after a full collection once all modes had run, the board still open: %s (heap at end "
+                + "includes garbage not yet collected)", mebibytes(all.retainedHeapBytes())));
         out.println();
         window.print(out);
         for (BoardBench.LoadRun r : runs) out.println("  " + r.status());

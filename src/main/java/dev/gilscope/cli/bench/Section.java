@@ -17,8 +17,9 @@ public enum Section {
     /** The processes mode: per-task round trip, worker start-up, and the process lessons next to CPython's. */
     PROCESSES,
     /**
-     * The board: frame time for a very large recording, and UI-thread stalls during a live run. Last: its
-     * runs in a window lower the JIT compiler's priority for the rest of the process, as the window does.
+     * The board: frame time for a very large recording, and UI-thread stalls during a live run. After the
+     * runs that are timed: its window lowers the JIT compiler's priority for the rest of the process, as
+     * the window does.
      */
     DRAWING,
     /** 64 workers for a minute in every mode on a live board: memory, dropped events, UI stalls. Last and longest. */
