@@ -17,9 +17,10 @@ import java.io.IOException;
  * child → parent   READY     child pid, child nanoTime (clock check)
  * parent → child   CHUNK     count, then (task index, input bytes) × count
  * child → parent   RESULTS   count, then (task index, result bytes) × count, then the lane events since the last batch
+ *                            (each batch ends with the events dropped so far and when the first was)
  * parent → child   SHUTDOWN
  * child → parent   BYE       the last lane events, worker CPU time, ns per lane state, tasks run,
- *                            dropped events, CPU time of the whole process
+ *                            CPU time of the whole process
  * child → parent   FAILED    message (the child exits after sending it)
  * </pre>
  * A child also exits when its stdin ends or its parent process is gone: it never outlives gilscope.
@@ -59,6 +60,9 @@ final class ProcessProtocol {
             out.writeInt(buffer.aux(i));
             out.writeLong(buffer.arg(i));
         }
+        // what did not fit in the worker's share of the cap, so the parent's lane can say where it stops
+        out.writeLong(buffer.droppedEvents());
+        out.writeLong(buffer.recordedUntilNanos());
     }
 
     /** Reads a batch written by {@link #writeEvents} and appends it to {@code into}. */
@@ -73,6 +77,7 @@ final class ProcessProtocol {
             long arg = in.readLong();
             into.add(time, kind, core, aux, arg);
         }
+        into.noteDroppedElsewhere(in.readLong(), in.readLong());
     }
 
     static void writeStateNanos(DataOutputStream out, long[] nanosByState) throws IOException {

@@ -106,7 +106,6 @@ public final class ProcessWorkerMain {
                 out.writeLong(lane.totals().cpuNanos());
                 ProcessProtocol.writeStateNanos(out, py.nanosByState());
                 out.writeInt(lane.totals().tasksRun());
-                out.writeLong(events.droppedEvents());
                 // the whole process, JIT compiler and garbage collector threads included
                 out.writeLong(ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L));
                 out.flush();

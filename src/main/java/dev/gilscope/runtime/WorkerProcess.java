@@ -274,7 +274,6 @@ final class WorkerProcess {
         for (LaneState s : LaneState.values()) lane.totals().addStateNanos(s, nanos[s.ordinal()]);
         int tasks = in.readInt();
         for (int i = 0; i < tasks; i++) lane.totals().taskDone();
-        trace.addDroppedEvents(in.readLong());
         processCpuNanos = in.readLong();
         addSpawningTotal();
     }

@@ -54,6 +54,8 @@ public final class LaneBuffer {
     private long dropped;
     @SuppressWarnings("unused") // accessed through FIRST_DROPPED
     private long firstDroppedNanos;
+    private volatile long droppedElsewhere;
+    private volatile long firstDroppedElsewhereNanos = Long.MAX_VALUE;
     /** The budget refused this lane a chunk; only the writer reads or writes it. */
     private boolean exhausted;
 
@@ -98,7 +100,19 @@ public final class LaneBuffer {
      * dropped: past it, the lane's recording is incomplete and must not be drawn as if it were known.
      */
     public long recordedUntilNanos() {
-        return droppedEvents() == 0 ? Long.MAX_VALUE : (long) FIRST_DROPPED.getAcquire(this);
+        long own = (long) DROPPED.getAcquire(this) == 0 ? Long.MAX_VALUE : (long) FIRST_DROPPED.getAcquire(this);
+        return Math.min(own, firstDroppedElsewhereNanos);
+    }
+
+    /**
+     * What the writer of this lane's events dropped in a buffer of its own (a worker process, which sends
+     * its events over): its running total and when its first drop was. Counted in {@link #droppedEvents()}
+     * and {@link #recordedUntilNanos()}; called by the one thread that copies the events in.
+     */
+    public void noteDroppedElsewhere(long total, long firstDroppedNanos) {
+        if (total <= 0) return;
+        droppedElsewhere = total;
+        firstDroppedElsewhereNanos = Math.min(firstDroppedElsewhereNanos, firstDroppedNanos);
     }
 
     /** Events recorded so far; every index below it may be read. */
@@ -107,7 +121,7 @@ public final class LaneBuffer {
     }
 
     public long droppedEvents() {
-        return (long) DROPPED.getAcquire(this);
+        return (long) DROPPED.getAcquire(this) + droppedElsewhere;
     }
 
     public long timeNanos(int index) {

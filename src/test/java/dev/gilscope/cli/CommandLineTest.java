@@ -124,6 +124,13 @@ class CommandLineTest {
         assertTrue(r.out().matches("(?s).*\\ngil-threads: recording full at \\d+\\.\\d s: [\\d,]+ events not kept.*"
                 + "the cap is 60,000 events a mode; the counts and times above are exact.*"), r.out());
         assertTrue(r.out().contains("ok  25,997 primes below 300,000, 40 times"), "the run itself is whole: " + r.out());
+
+        // Worker processes keep a share of the cap each and report where they ran out with their results.
+        Result processes = gilscope("run", "--workload", "count-primes", "--modes", "processes", "--workers", "2",
+                "--tasks", "2", "--size", "20000", "--max-events", "16000");
+        assertEquals(0, processes.exitCode(), processes.err());
+        assertTrue(processes.out().matches("(?s).*\\nprocesses: recording full at \\d+\\.\\d s: [\\d,]+ events not kept.*"),
+                processes.out());
     }
 
     @Test
