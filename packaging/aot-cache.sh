@@ -3,9 +3,10 @@
 # window's first live run is drawn by code the JIT compiles early, instead of stalling while it warms up.
 #
 # The training run (`gilscope train-start-up-cache`) is a user's first minutes: the board paints a large
-# recording, then the window (headless) runs the default comparison in every mode and closes. The cache is only valid for the same java, the same class path and the same
-# module options; a JVM that cannot use it starts as it would without one (its messages are silenced
-# with -Xlog:aot=off,cds=off, and `gilscope bench` says whether the cache was in use).
+# recording, then the window (headless) runs the default comparison in every mode and closes. The cache
+# is only valid for the same java, the same class path (jars of the same times) and the same module
+# options; a JVM that cannot use it starts as it would without one (its messages are silenced with
+# -Xlog:aot=off,cds=off, and `gilscope --version` says whether the cache is in use).
 
 aot_quiet_flags=(-Xlog:aot=off,cds=off)
 

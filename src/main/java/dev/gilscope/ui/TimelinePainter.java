@@ -75,11 +75,11 @@ public final class TimelinePainter {
         // Lanes are independent (each index has its own reader): a big recording is summed on every core.
         IntStream laneNumbers = IntStream.range(0, lanes);
         if (events > PARALLEL_ABOVE_EVENTS) laneNumbers = laneNumbers.parallel();
+        long replayEnd = untilNanos == Long.MAX_VALUE ? Long.MAX_VALUE : origin + untilNanos;
         laneNumbers.forEach(l -> {
-            long end = Math.min(row.laneEndNanos(l), untilNanos == Long.MAX_VALUE ? Long.MAX_VALUE : origin + untilNanos);
-            row.indices().get(l).columns(from, to, width, end, columnsPerLane.get(l));
+            row.indices().get(l).columns(from, to, width, Math.min(row.laneEndNanos(l), replayEnd), columnsPerLane.get(l));
         });
-        long drawnUntil = Math.min(row.snapshot().untilNanos(), untilNanos == Long.MAX_VALUE ? Long.MAX_VALUE : origin + untilNanos);
+        long drawnUntil = Math.min(row.snapshot().untilNanos(), replayEnd);
         for (int l = 0; l < lanes; l++) {
             paintWorkerLane(row.indices().get(l).keyCount(), columnsPerLane.get(l), width, layout, l, palette,
                     selectedWorker, sink);

@@ -12,9 +12,9 @@ import java.util.List;
 /**
  * Section 6: load. 64 workers for about a minute in every mode, live on a board in a headless window,
  * with the lock switching every 5 µs and the recording cap at a quarter of its default, so that
- * gil-threads records more events than the cap allows. What a user would notice: whether memory stays bounded (the heap at its peak and after the
- * run, the worker processes' resident memory), whether the board says what it could not keep, and
- * whether the window keeps drawing and answering (longest gap between frames, target 100 ms; how long
+ * gil-threads records more events than the cap allows. What a user would notice: whether memory stays
+ * bounded (the heap at its peak and after the run, the worker processes' proportional resident memory),
+ * whether the board says what it could not keep, and whether the window keeps drawing and answering (longest gap between frames, target 100 ms; how long
  * a task posted to the UI thread waited, while the bench zooms and selects workers every half second).
  */
 public final class LoadBench {
@@ -67,8 +67,8 @@ public final class LoadBench {
         for (BoardBench.LoadRun r : runs) {
             String recording = r.shownOnBoard().lines().filter(l -> l.startsWith("recording full")).findFirst()
                     .orElse(r.eventsDropped() == 0 ? "(nothing dropped)" : "MISSING: dropped events not shown");
-            memory.row(r.mode(), Stats.fmt("%.1f s%s", r.wallSeconds(), r.stoppedAtLimit() ? " (cancelled)" : ""), Stats.grouped(r.eventsKept()),
-                    Stats.grouped(r.eventsDropped()), mebibytes(r.heapPeakBytes()), mebibytes(r.heapAfterBytes()),
+            memory.row(r.mode(), Stats.fmt("%.1f s%s", r.wallSeconds(), r.stoppedAtLimit() ? " (cancelled)" : ""),
+                    Stats.grouped(r.eventsKept()), Stats.grouped(r.eventsDropped()), mebibytes(r.heapPeakBytes()), mebibytes(r.heapAfterBytes()),
                     r.childrenPeakBytes() == 0 ? "–" : mebibytes(r.childrenPeakBytes()), recording);
             window.row(r.mode(), Stats.grouped(r.frames()), Stats.fmt("%.1f", r.longestGapMillis()),
                     Stats.fmt("%.1f", r.longestFrameMillis()), Stats.fmt("%.1f / %.1f", r.answerMedianMillis(), r.answerMaxMillis()),

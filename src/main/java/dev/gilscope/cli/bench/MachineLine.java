@@ -1,5 +1,6 @@
 package dev.gilscope.cli.bench;
 
+import dev.gilscope.cli.StartUpCache;
 import dev.gilscope.sampling.CpuProbe;
 import java.util.BitSet;
 
@@ -16,7 +17,7 @@ public final class MachineLine {
                 Runtime.getRuntime().availableProcessors(), allowed.cardinality(), allowed,
                 Runtime.version(), System.getProperty("java.vm.vendor"), System.getProperty("java.vm.name"),
                 System.getProperty("os.name"), System.getProperty("os.arch"), probe.description(), sizes.name(),
-                dev.gilscope.cli.StartUpCache.describe());
+                StartUpCache.describe());
     }
 
     /** "0.85 of 2 cores busy with other processes on average (/proc/stat)", or that it is unknown. */
