@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Run the fidelity lessons (L1, L2, L4, L5, L6, L7 on Python 2, L9) in the emulation and in real "
-                + "Python interpreters, and print their figures side by side, flagging those that differ by more than 25%.")
+                + "Python interpreters, and print their figures side by side, flagging those that differ by more than 25%%.")
 final class CalibrateCommand implements Callable<Integer> {
 
     private final PrintStream out;
