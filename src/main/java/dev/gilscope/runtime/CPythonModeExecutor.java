@@ -47,6 +47,9 @@ final class CPythonModeExecutor implements ModeExecutor {
 
     private static final long SAMPLE_PERIOD_NANOS = RealPython.SAMPLE_PERIOD_NANOS;
 
+    /** How long a pool worker seen gone inside a task is given for that task's end to arrive after all. */
+    private static final long LOST_GRACE_NANOS = 1_000_000_000L;
+
     /** How often (in samples) the interpreter and its pool are looked at for a stopped process. */
     private static final long STOP_CHECK_SAMPLES = 250;
 
@@ -290,6 +293,7 @@ final class CPythonModeExecutor implements ModeExecutor {
                 }
                 if (!process.isAlive() && !ended) ended = drain(); // ended without closing its output: its pool's children may hold it
                 if (failure == null && samples % STOP_CHECK_SAMPLES == 0) failure = stopped(process, now);
+                if (failure == null && style == CPythonSettings.Style.PROCESSES) failure = lostInPool(now);
                 if (readyNanos != 0 && previous != 0) sample(previous, now);
                 previous = now;
                 if (doneNanos != 0 || failure != null) break;
@@ -315,6 +319,21 @@ final class CPythonModeExecutor implements ModeExecutor {
             for (long pid : pids) {
                 if (stoppedProcesses.stoppedTooLong(pid, now)) {
                     return python.label() + (pid == process.pid() ? "" : ", pool worker pid " + pid) + " " + StoppedProcesses.why();
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A pool worker that ended inside a task (killed, or out of memory): multiprocessing.Pool starts a
+         * replacement but never gives the lost task to anyone, so its map() would wait for ever. Said after
+         * {@link #LOST_GRACE_NANOS}, in case the task's end was still on its way.
+         */
+        private String lostInPool(long now) {
+            for (Worker w : workers) {
+                if (w.lostTask >= 0 && now - w.lostNoticedNanos >= LOST_GRACE_NANOS && doneNanos == 0) {
+                    return python.label() + ", pool worker pid " + w.pid + " (" + w.lane.name() + "), ended in the middle of task "
+                            + w.lostTask + "; multiprocessing.Pool never gives a lost task to another worker and would wait for ever, so the run was ended";
                 }
             }
             return null;
@@ -488,6 +507,9 @@ final class CPythonModeExecutor implements ModeExecutor {
         boolean sleepKnown;
         /** Its thread or process has ended. */
         boolean gone;
+        /** The task it was inside when it was seen gone, or -1; cleared if that task's end arrives after all. */
+        long lostTask = -1;
+        long lostNoticedNanos;
 
         Worker(Lane lane, long start) {
             this.lane = lane;
@@ -509,6 +531,10 @@ final class CPythonModeExecutor implements ModeExecutor {
             if (tid < 0) return;
             ThreadSampler.Sample s = sampler.sample(pid, tid);
             if (s == null) { // the thread or process has ended: it runs and waits for nothing any more
+                if (!gone && task >= 0 && task != Long.MAX_VALUE) {
+                    lostTask = task;
+                    lostNoticedNanos = System.nanoTime();
+                }
                 gone = true;
                 runnable = false;
                 sleepKnown = false;
@@ -557,6 +583,7 @@ final class CPythonModeExecutor implements ModeExecutor {
 
         void taskEnded(long index, long at) {
             task = -1;
+            lostTask = -1; // its end was still on its way when the sampler saw it gone
             mark(at, EventKind.TASK_END, 0, index);
             lane.totals().taskDone();
         }

@@ -120,7 +120,7 @@ class CPythonModeTest {
         needPython();
         RunControl control = new RunControl();
         try {
-            CompletableFuture<ModeResult> running = longRunWithBothWorkersStarted(CPythonSettings.Style.PROCESSES, control);
+            CompletableFuture<ModeResult> running = longRunWithBothWorkersStarted(CPythonSettings.Style.PROCESSES, control).result();
             assertTrue(harnessProcesses().size() >= 3, "the interpreter and its two workers: " + harnessProcesses());
             long cancelledAt = System.nanoTime();
             control.cancel("cancelled by the test");
@@ -134,7 +134,7 @@ class CPythonModeTest {
     }
 
     /** A run of two very long tasks in the interpreter, once both its workers have said who they are. */
-    private static CompletableFuture<ModeResult> longRunWithBothWorkersStarted(CPythonSettings.Style style, RunControl control)
+    private static LongRun longRunWithBothWorkersStarted(CPythonSettings.Style style, RunControl control)
             throws Exception {
         CompletableFuture<ModeTrace> started = new CompletableFuture<>();
         CompletableFuture<ModeResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(PRIMES,
@@ -151,21 +151,56 @@ class CPythonModeTest {
         // Both workers have said who they are (their lanes know their thread or process ids).
         while (!bothWorkersStarted(trace) && System.nanoTime() < deadline) Thread.sleep(20);
         assertTrue(bothWorkersStarted(trace), "the run's two workers started");
-        return running;
+        return new LongRun(running, trace);
     }
+
+    private record LongRun(CompletableFuture<ModeResult> result, ModeTrace trace) {}
 
     @Test
     void aStoppedInterpreterEndsTheRunNamingIt() throws Exception {
         needPython();
         RunControl control = new RunControl();
         try {
-            CompletableFuture<ModeResult> running = longRunWithBothWorkersStarted(CPythonSettings.Style.THREADS, control);
+            CompletableFuture<ModeResult> running = longRunWithBothWorkersStarted(CPythonSettings.Style.THREADS, control).result();
             long interpreter = harnessProcesses().getFirst();
             new ProcessBuilder("kill", "-STOP", Long.toString(interpreter)).start().waitFor();
             ModeResult r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> running.get());
             assertTrue(r.failure() != null && r.failure().startsWith(python.label() + " stopped answering"), r.failure());
         } finally {
             control.cancel("the test ended");
+        }
+    }
+
+    @Test
+    void aPoolWorkerKilledInTheMiddleOfATaskEndsTheRunNamingIt() throws Exception {
+        needPython();
+        RunControl control = new RunControl();
+        try {
+            LongRun run = longRunWithBothWorkersStarted(CPythonSettings.Style.PROCESSES, control);
+            long victim = run.trace().lanes().get(1).totals().nativeThreadId(); // a pool worker's only thread: its pid
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (cpuNanos(victim) < 200_000_000L && System.nanoTime() < deadline) Thread.sleep(20); // inside its task
+            new ProcessBuilder("kill", "-KILL", Long.toString(victim)).start().waitFor();
+            // multiprocessing.Pool itself would wait for ever for the task that died with it
+            ModeResult r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run.result().get());
+            assertNotNull(r.failure());
+            String named = python.label() + ", pool worker pid " + victim + " (P2), ended in the middle of task ";
+            assertTrue(r.failure().startsWith(named + "0;") || r.failure().startsWith(named + "1;"), r.failure());
+            long endedAt = System.nanoTime();
+            while (!harnessProcesses().isEmpty() && System.nanoTime() - endedAt < TimeUnit.SECONDS.toNanos(1)) Thread.sleep(10);
+            assertEquals(List.of(), harnessProcesses(), "the interpreter and the rest of its pool are gone");
+        } finally {
+            control.cancel("the test ended");
+        }
+    }
+
+    /** CPU time of a single-threaded process so far, or -1 once it is gone. */
+    private static long cpuNanos(long pid) throws java.io.IOException {
+        try {
+            String schedstat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "schedstat"));
+            return Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return -1;
         }
     }
 
