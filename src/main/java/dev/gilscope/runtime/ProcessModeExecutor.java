@@ -204,46 +204,63 @@ final class ProcessModeExecutor implements ModeExecutor {
         }
         int answered = 0;
         StoppedProcesses stopped = new StoppedProcesses();
-        while (answered < results.length) {
-            main.enterPhase(LaneState.IDLE);
-            WorkerProcess.Message m = inbox.poll(STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS);
-            if (m == null) {
-                String why = stoppedWorker(workers, stopped);
-                if (why != null) return why;
-                continue;
-            }
-            switch (m) {
-                case WorkerProcess.Died died -> {
-                    return died.from() == null ? "cancelled" : died.why() + lostTasks(died.from());
+        try (AsleepWorkers asleep = new AsleepWorkers(dispatch.run.longestWaitNanos())) {
+            long checkedAt = System.nanoTime();
+            while (answered < results.length) {
+                main.enterPhase(LaneState.IDLE);
+                WorkerProcess.Message m = inbox.poll(STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                // on a clock, not only when the pool is quiet: the others' results must not hide a hung worker
+                if (System.nanoTime() - checkedAt >= TimeUnit.MILLISECONDS.toNanos(STOP_CHECK_MILLIS)) {
+                    checkedAt = System.nanoTime();
+                    String why = stuckWorker(workers, stopped, asleep, checkedAt);
+                    if (why != null) return why;
                 }
-                case WorkerProcess.Results r -> {
-                    main.enterPhase(LaneState.DESERIALIZING);
-                    for (int i = 0; i < r.tasks().length; i++) {
-                        results[r.tasks()[i]] = TaskCodec.decode(r.results()[i]);
-                        r.from().outstanding.remove(r.tasks()[i]);
+                if (m == null) continue;
+                switch (m) {
+                    case WorkerProcess.Died died -> {
+                        return died.from() == null ? "cancelled" : died.why() + lostTasks(died.from());
                     }
-                    answered += r.tasks().length;
-                    r.from().chunksInFlight--;
-                    if (dispatch.more()) send(main, r.from(), dispatch);
+                    case WorkerProcess.Results r -> {
+                        main.enterPhase(LaneState.DESERIALIZING);
+                        for (int i = 0; i < r.tasks().length; i++) {
+                            results[r.tasks()[i]] = TaskCodec.decode(r.results()[i]);
+                            r.from().outstanding.remove(r.tasks()[i]);
+                        }
+                        answered += r.tasks().length;
+                        r.from().chunksInFlight--;
+                        if (dispatch.more()) send(main, r.from(), dispatch);
+                    }
+                    case WorkerProcess.Ready ready -> { }
+                    case WorkerProcess.Bye bye -> { }
                 }
-                case WorkerProcess.Ready ready -> { }
-                case WorkerProcess.Bye bye -> { }
             }
+            return null;
         }
-        return null;
     }
 
-    /** How often a quiet pool is looked at for a stopped worker. */
+    /** How often the pool is looked at for a stopped or hung worker. */
     private static final long STOP_CHECK_MILLIS = 250;
 
-    /** A worker with tasks that has been stopped too long will not answer: the run ends, naming it. Killed, so nothing is left behind. */
-    private static String stoppedWorker(List<WorkerProcess> workers, StoppedProcesses stopped) {
-        long now = System.nanoTime();
+    /**
+     * A worker with tasks that has been stopped too long, or asleep too long without using any CPU
+     * ({@link AsleepWorkers}), will not answer: the run ends, naming it. Killed, so nothing is left behind.
+     */
+    private static String stuckWorker(List<WorkerProcess> workers, StoppedProcesses stopped, AsleepWorkers asleep, long now) {
         for (WorkerProcess w : workers) {
             if (w.outstanding.isEmpty()) {
                 stopped.forget(w.pid());
-            } else if (stopped.stoppedTooLong(w.pid(), now)) {
-                String why = w.name + " (pid " + w.pid() + ") " + StoppedProcesses.why() + lostTasks(w);
+                asleep.forget(w.computeThreadId());
+                continue;
+            }
+            String why = null;
+            if (stopped.stoppedTooLong(w.pid(), now)) {
+                why = StoppedProcesses.why();
+            } else {
+                String sleepingIn = asleep.asleepTooLong(w.pid(), w.computeThreadId(), now);
+                if (sleepingIn != null) why = asleep.why(sleepingIn);
+            }
+            if (why != null) {
+                why = w.name + " (pid " + w.pid() + ") " + why + lostTasks(w);
                 w.kill();
                 return why;
             }

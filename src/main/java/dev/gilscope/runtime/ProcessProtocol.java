@@ -14,7 +14,7 @@ import java.io.IOException;
  *
  * <pre>
  * parent → child   INIT      workload, tasks, size, chunkSize, lock settings, recording, worker name
- * child → parent   READY     child pid, child nanoTime (clock check)
+ * child → parent   READY     the id of the child thread that computes, child nanoTime (clock check)
  * parent → child   CHUNK     count, then (task index, input bytes) × count
  * child → parent   RESULTS   count, then (task index, result bytes) × count, then the lane events since the last batch
  *                            (each batch ends with the events dropped so far and when the first was)

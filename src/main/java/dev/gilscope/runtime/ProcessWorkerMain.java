@@ -92,7 +92,7 @@ public final class ProcessWorkerMain {
         py.begin();
 
         out.writeByte(ProcessProtocol.READY);
-        out.writeLong(ProcessHandle.current().pid());
+        out.writeLong(CpuProbe.get().nativeThreadId()); // this thread computes every task: the parent watches it
         out.writeLong(System.nanoTime());
         out.flush();
         int sent = 0;

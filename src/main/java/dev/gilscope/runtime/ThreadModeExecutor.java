@@ -43,6 +43,7 @@ final class ThreadModeExecutor implements ModeExecutor {
         AtomicInteger nextChunk = new AtomicInteger();
         AtomicReference<String> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
+        List<ThreadState> workers = new ArrayList<>();
         Canceller cancelRun = reason -> {
             gil.cancel(reason);
             synchronized (threads) {
@@ -54,22 +55,22 @@ final class ThreadModeExecutor implements ModeExecutor {
         long start = System.nanoTime();
         trace.start(start);
         if (singleThread) {
-            startWorker("T1", mode, gil, probe, settings, trace, threads, failure, cancelRun, py -> {
+            workers.add(startWorker("T1", mode, gil, probe, settings, trace, threads, failure, cancelRun, py -> {
                 for (int c = 0; c < run.companionCount(); c++) run.runCompanion(py, c);
                 runTasks(py, run, chunkSize, nextChunk, results);
-            });
+            }));
         } else {
             for (int w = 0; w < settings.workers(); w++) {
-                startWorker("T" + (w + 1), mode, gil, probe, settings, trace, threads, failure, cancelRun,
-                        py -> runTasks(py, run, chunkSize, nextChunk, results));
+                workers.add(startWorker("T" + (w + 1), mode, gil, probe, settings, trace, threads, failure, cancelRun,
+                        py -> runTasks(py, run, chunkSize, nextChunk, results)));
             }
             for (int c = 0; c < run.companionCount(); c++) {
                 int companion = c;
-                startWorker(run.companionCount() == 1 ? "I/O" : "I/O" + (c + 1), mode, gil, probe, settings, trace,
-                        threads, failure, cancelRun, py -> run.runCompanion(py, companion));
+                workers.add(startWorker(run.companionCount() == 1 ? "I/O" : "I/O" + (c + 1), mode, gil, probe, settings,
+                        trace, threads, failure, cancelRun, py -> run.runCompanion(py, companion)));
             }
         }
-        joinAll(threads);
+        awaitAll(threads, workers, failure, cancelRun);
         long end = System.nanoTime();
         trace.finish(end);
 
@@ -92,11 +93,12 @@ final class ThreadModeExecutor implements ModeExecutor {
         void cancel(String reason);
     }
 
-    static void startWorker(String name, Mode mode, Gil gil, CpuProbe probe, RunSettings settings,
+    static ThreadState startWorker(String name, Mode mode, Gil gil, CpuProbe probe, RunSettings settings,
                                     ModeTrace trace, List<Thread> threads, AtomicReference<String> failure,
                                     Canceller cancelRun, WorkerBody body) {
         ThreadState py = new ThreadState(gil, trace.addLane(name), probe, settings.cores(), settings.recording());
-        Thread thread = Thread.ofPlatform().name("gilscope-" + mode.cliName() + "-" + name).unstarted(() -> {
+        // A daemon: one left behind hung (see awaitAll) must not keep gilscope from exiting
+        Thread thread = Thread.ofPlatform().daemon().name("gilscope-" + mode.cliName() + "-" + name).unstarted(() -> {
             try {
                 py.begin();
                 body.run(py);
@@ -114,6 +116,7 @@ final class ThreadModeExecutor implements ModeExecutor {
         }
         py.spawning();
         thread.start();
+        return py;
     }
 
     private static void runTasks(ThreadState py, WorkloadRun run, int chunkSize, AtomicInteger nextChunk,
@@ -139,23 +142,68 @@ final class ThreadModeExecutor implements ModeExecutor {
         }
     }
 
-    private static void joinAll(List<Thread> threads) {
+    /** How often the workers are looked at for one asleep in the middle of its work while they are awaited. */
+    private static final long WATCH_MILLIS = 250;
+    /** How long threads get to end after a hung one ended the run; one that even a cancel cannot wake is left. */
+    private static final long LEAVE_HUNG_AFTER_NANOS = 2_000_000_000L;
+
+    /**
+     * Waits for every worker thread (workers must end before their results are read). Meanwhile it
+     * watches those that should be computing: one asleep there too long ({@link AsleepWorkers}) ends the
+     * run naming it. A hung thread that a cancel cannot wake (blocked on a Java monitor) is left behind,
+     * so the run still ends and the next one can start.
+     */
+    private static void awaitAll(List<Thread> threads, List<ThreadState> workers, AtomicReference<String> failure,
+                                 Canceller cancelRun) {
         List<Thread> all;
         synchronized (threads) {
             all = List.copyOf(threads);
         }
-        for (Thread t : all) {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // workers must end before their results are read
+        long pid = ProcessHandle.current().pid();
+        String hung = null;
+        long hungAt = 0;
+        boolean interrupted = false;
+        try (AsleepWorkers asleep = new AsleepWorkers(0)) {
+            for (Thread t : all) {
+                while (t.isAlive()) {
+                    if (hung != null && System.nanoTime() - hungAt > LEAVE_HUNG_AFTER_NANOS) {
+                        failure.compareAndSet(hung, hung + "; it could not be stopped and stays asleep until gilscope closes");
+                        return;
+                    }
+                    interrupted |= join(t, WATCH_MILLIS);
+                    if (hung == null && (hung = hungWorker(workers, asleep, pid, System.nanoTime())) != null) {
+                        hungAt = System.nanoTime();
+                        if (failure.compareAndSet(null, hung)) cancelRun.cancel(hung);
+                    }
                 }
             }
+        } finally {
             if (interrupted) Thread.currentThread().interrupt();
         }
+    }
+
+    /** Waits up to {@code millis} for {@code t} to end; true if this thread was interrupted meanwhile. */
+    private static boolean join(Thread t, long millis) {
+        try {
+            t.join(millis);
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
+    }
+
+    /** "T3 has been asleep …" for a worker asleep too long where it should compute, or null. */
+    private static String hungWorker(List<ThreadState> workers, AsleepWorkers asleep, long pid, long now) {
+        for (ThreadState py : workers) {
+            long tid = py.lane().totals().nativeThreadId();
+            if (!py.state().usesCpu()) {
+                asleep.forget(tid);
+                continue;
+            }
+            String sleepingIn = asleep.asleepTooLong(pid, tid, now);
+            if (sleepingIn != null) return py.lane().name() + " " + asleep.why(sleepingIn);
+        }
+        return null;
     }
 
     static String describe(Throwable t) {

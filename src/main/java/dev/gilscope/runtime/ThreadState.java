@@ -44,7 +44,8 @@ public final class ThreadState implements Interpreter {
     /** Check points left until the next core sample. */
     private int untilCoreSample = CHECKPOINTS_PER_CORE_SAMPLE;
     private int lastCore = CpuProbe.UNKNOWN_CORE;
-    private LaneState state;
+    /** Volatile: the executor's thread watches it for a worker hung where it should compute (see AsleepWorkers). */
+    private volatile LaneState state;
     /** Whether this thread holds the lock (always false for free threads). */
     private boolean holding;
     /**
@@ -73,6 +74,11 @@ public final class ThreadState implements Interpreter {
         this.legacyTicks = gil.settings().legacyTicks();
         this.ticker = legacyTicks;
         this.cores = cores;
+    }
+
+    /** What this worker is doing now (its lane's state, recorded or not). */
+    LaneState state() {
+        return state;
     }
 
     public Lane lane() {

@@ -61,6 +61,8 @@ final class WorkerProcess {
     private DataOutputStream toChild;
     private Thread reader;
     private volatile long pid = -1;
+    /** The child's thread that computes its tasks (the kernel's id), once it is ready; -1 before. */
+    private volatile long computeThreadId = -1;
     /** Largest gap seen between the child's clock stamp and its arrival here (ns); see {@link #clockGapNanos()}. */
     private volatile long clockGapNanos;
     private volatile long bytesReceived;
@@ -193,6 +195,10 @@ final class WorkerProcess {
         }
     }
 
+    long computeThreadId() {
+        return computeThreadId;
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }
@@ -230,7 +236,7 @@ final class WorkerProcess {
                 byte tag = in.readByte();
                 switch (tag) {
                     case ProcessProtocol.READY -> {
-                        in.readLong(); // pid, known already
+                        computeThreadId = in.readLong();
                         noteClock(in.readLong());
                         inbox.add(new Ready(this));
                     }

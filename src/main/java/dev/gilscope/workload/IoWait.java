@@ -57,9 +57,11 @@ public final class IoWait implements Workload {
 
         @Override
         public Object compute(Interpreter py, Object input) {
-            py.blockingIo(params.size() * 1_000_000);
+            py.blockingIo(longestWaitNanos());
             return input;
         }
+
+        @Override public long longestWaitNanos() { return params.size() * 1_000_000; }
 
         @Override
         Outcome check(List<Long> results) {

@@ -18,6 +18,12 @@ public interface WorkloadRun {
     Object compute(Interpreter py, Object input);
 
     /**
+     * The longest a task may sleep by design (blocked in I/O), 0 for one that only computes. A worker
+     * asleep much longer than this in the middle of its work is taken for hung.
+     */
+    default long longestWaitNanos() { return 0; }
+
+    /**
      * Work that runs on its own extra thread next to the pool while the tasks run (the I/O probe of
      * {@code io-latency}); in sequential mode it runs before the tasks on the one thread.
      */

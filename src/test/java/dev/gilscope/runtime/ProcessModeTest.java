@@ -15,12 +15,15 @@ import dev.gilscope.trace.ModeTrace;
 import dev.gilscope.workload.Workload;
 import dev.gilscope.workload.WorkloadParams;
 import dev.gilscope.workload.Workloads;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The processes mode with real child JVMs: answers, lanes, costs, and what happens when a worker dies. */
@@ -109,6 +112,39 @@ class ProcessModeTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (ProcessHandle.of(victim).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) Thread.sleep(20);
         assertFalse(ProcessHandle.of(victim).map(ProcessHandle::isAlive).orElse(false), "the stopped worker is ended");
+
+        ModeResult again = processes(PRIMES, new WorkloadParams(2, 20_000, 1), RunSettings.defaults());
+        assertTrue(again.resultOk(), "the next run works: " + again.failure());
+    }
+
+    @Test
+    void aWorkerAsleepWithItsTaskEndsTheRunNamingItAndTheNextRunWorks() throws Exception {
+        // The kernel's freezer puts the worker to sleep where it is: alive, asleep, never answering, and
+        // not stopped by a signal (which the system would show) — as a deadlocked worker would be.
+        Path freezer = Path.of("/sys/fs/cgroup/freezer");
+        Assumptions.assumeTrue(Files.isWritable(freezer), "no writable cgroup freezer here (it needs root and cgroup v1's freezer)");
+        Path group = Files.createDirectories(freezer.resolve("gilscope-test-" + ProcessHandle.current().pid()));
+        long victim = -1;
+        try {
+            LongRun run = longRun(new RunControl());
+            victim = awaitWorkerPid(run.trace(), "P1");
+            Files.writeString(group.resolve("cgroup.procs"), Long.toString(victim));
+            Files.writeString(group.resolve("freezer.state"), "FROZEN");
+            ModeResult r = assertTimeoutPreemptively(Duration.ofSeconds(40), () -> run.result().get()).modes().get(0);
+            assertNotNull(r.failure());
+            assertTrue(r.failure().startsWith("P1 (pid " + victim + ") has been asleep for 10 s in the middle of its work"
+                    + " without using any CPU"), r.failure());
+            assertTrue(r.failure().endsWith("it is hung, by a deadlock or a wait that never ends; tasks lost with it: 0"), r.failure());
+        } finally {
+            Files.writeString(group.resolve("freezer.state"), "THAWED"); // the kill it was sent lands once it thaws
+        }
+        long thawed = System.nanoTime();
+        long pid = victim;
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() - thawed < TimeUnit.SECONDS.toNanos(5)) {
+            Thread.sleep(20);
+        }
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the hung worker is ended");
+        Files.delete(group);
 
         ModeResult again = processes(PRIMES, new WorkloadParams(2, 20_000, 1), RunSettings.defaults());
         assertTrue(again.resultOk(), "the next run works: " + again.failure());

@@ -94,9 +94,40 @@ class RunFailureTest {
         assertNoWorkerThreadsLeft();
     }
 
-    private static void assertNoWorkerThreadsLeft() {
-        List<String> left = Thread.getAllStackTraces().keySet().stream()
+    @Test
+    void aWorkerAsleepWhereItShouldComputeEndsTheRunNamingIt() throws Exception {
+        // A thread that blocks in the middle of its task without letting go of the lock, as a C extension
+        // stuck in a deadlock would: nothing can wake it, not even a cancel, until the monitor is free.
+        Object neverFree = new Object();
+        KernelRun run = new KernelRun(2, py -> {
+            long x = KernelRun.spin(py, 100_000);
+            synchronized (neverFree) {
+                return x;
+            }
+        });
+        ModeResult result;
+        synchronized (neverFree) {
+            result = assertTimeoutPreemptively(Duration.ofSeconds(40), () -> run.runIn(Mode.GIL_THREADS, RunSettings.defaults()));
+        }
+        assertTrue(result.failure().matches("T[12] has been asleep for 10 s in the middle of its work without using any CPU "
+                + "\\(the kernel shows it waiting in .+\\): it is hung, by a deadlock or a wait that never ends; "
+                + "it could not be stopped and stays asleep until gilscope closes"), result.failure());
+        assertNull(result.outcome());
+        long freed = System.nanoTime();
+        while (workerThreadsLeft().size() > 0 && System.nanoTime() - freed < TimeUnit.SECONDS.toNanos(5)) Thread.sleep(20);
+        assertNoWorkerThreadsLeft(); // once its monitor is free, the thread left behind ends too
+
+        ModeResult again = new KernelRun(2, py -> KernelRun.spin(py, 100_000)).runIn(Mode.GIL_THREADS, RunSettings.defaults());
+        assertTrue(again.resultOk(), "the next run works: " + again.failure());
+    }
+
+    private static List<String> workerThreadsLeft() {
+        return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive).map(Thread::getName).filter(n -> n.startsWith("gilscope-")).toList();
+    }
+
+    private static void assertNoWorkerThreadsLeft() {
+        List<String> left = workerThreadsLeft();
         assertTrue(left.isEmpty(), "worker threads still alive: " + left);
     }
 }
