@@ -160,7 +160,7 @@ final class CPythonModeExecutor implements ModeExecutor {
             }
             control.onCancel(() -> stop(process));
             samplerCpuAtReady = ThreadSampler.ownCpuNanos(); // reset when the run starts: start-up is not the run's cost
-            try {
+            try (WindowDuty duty = WindowDuty.begin()) { // sampling every millisecond, not queued behind the interpreter
                 loop(process);
             } finally {
                 stop(process);
@@ -227,6 +227,7 @@ final class CPythonModeExecutor implements ModeExecutor {
         }
 
         private void readMessages(InputStream out) {
+            WindowDuty.forTheRestOfThisThread();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
@@ -246,6 +247,7 @@ final class CPythonModeExecutor implements ModeExecutor {
         }
 
         private void readErrors(InputStream err) {
+            WindowDuty.forTheRestOfThisThread();
             try {
                 byte[] chunk = new byte[4096];
                 int n;

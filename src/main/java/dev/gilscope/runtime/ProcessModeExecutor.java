@@ -92,8 +92,10 @@ final class ProcessModeExecutor implements ModeExecutor {
                 ThreadModeExecutor.startWorker("I/O", mode, companionGil, probe, settings, trace, companions,
                         companionFailure, companionGil::cancel, py -> run.runCompanion(py, companion));
             }
-            if (failure == null) failure = distribute(main, workers, dispatch, inbox, results);
-            if (failure == null) failure = shutDown(main, workers, inbox);
+            try (WindowDuty duty = WindowDuty.begin()) { // the pool and its I/O companion have started
+                if (failure == null) failure = distribute(main, workers, dispatch, inbox, results);
+                if (failure == null) failure = shutDown(main, workers, inbox);
+            }
             main.enterPhase(LaneState.IDLE);
             end = System.nanoTime(); // the pool's work is done; tearing the processes down is not timed
         } catch (IOException e) {

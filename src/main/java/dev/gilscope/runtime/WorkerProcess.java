@@ -231,6 +231,7 @@ final class WorkerProcess {
     // ---- the reader thread ----
 
     private void read() {
+        WindowDuty.forTheRestOfThisThread();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16))) {
             while (true) {
                 byte tag = in.readByte();
@@ -316,6 +317,7 @@ final class WorkerProcess {
     }
 
     private void drainStderr() {
+        WindowDuty.forTheRestOfThisThread();
         try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line = err.readLine(); line != null; line = err.readLine()) {
                 synchronized (stderrTail) {
