@@ -153,14 +153,17 @@ final class CPythonModeExecutor implements ModeExecutor {
 
         ModeResult run() {
             Process process;
+            boolean idle = IdleClass.enterToStartProcesses(settings); // the interpreter and its pool inherit it
             try {
                 process = start();
             } catch (IOException e) {
                 return failed(mode, trace, python.path() + " could not be started: " + e.getMessage());
+            } finally {
+                IdleClass.leave(idle);
             }
             control.onCancel(() -> stop(process));
             samplerCpuAtReady = ThreadSampler.ownCpuNanos(); // reset when the run starts: start-up is not the run's cost
-            try (WindowDuty duty = WindowDuty.begin()) { // sampling every millisecond, not queued behind the interpreter
+            try {
                 loop(process);
             } finally {
                 stop(process);
@@ -227,7 +230,7 @@ final class CPythonModeExecutor implements ModeExecutor {
         }
 
         private void readMessages(InputStream out) {
-            WindowDuty.forTheRestOfThisThread();
+            IdleClass.leaveIfIn(); // it serves the window: see IdleClass
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
@@ -247,7 +250,7 @@ final class CPythonModeExecutor implements ModeExecutor {
         }
 
         private void readErrors(InputStream err) {
-            WindowDuty.forTheRestOfThisThread();
+            IdleClass.leaveIfIn(); // it serves the window: see IdleClass
             try {
                 byte[] chunk = new byte[4096];
                 int n;

@@ -40,11 +40,11 @@ public final class Comparison {
     }
 
     /**
-     * Runs the comparison on a thread of its own at the settings' nice value (at the lowest, 19, also in
-     * the kernel's idle scheduling class: see {@link CpuProbe#moveToIdleClass}). Threads and processes
+     * Runs the comparison on a thread of its own at the settings' nice value. Threads and processes
      * inherit the priority of the thread that starts them (Linux: nice is per thread and copied at
      * clone and fork), so every worker thread and worker process runs at it from its first instruction,
-     * start-up included, and the caller's thread is left as it was.
+     * start-up included, and the caller's thread is left as it was. At the lowest nice, 19, the workers
+     * also go into the kernel's idle scheduling class, and only they: see {@link IdleClass}.
      */
     private static ComparisonResult runNiced(Workload workload, WorkloadParams params, RunSettings settings,
                                              List<Mode> modes, Listener listener, RunControl control) {
@@ -53,7 +53,6 @@ public final class Comparison {
         Thread runner = Thread.ofPlatform().name("gilscope-comparison").start(() -> {
             CpuProbe probe = CpuProbe.get();
             probe.lowerPriority(probe.nativeThreadId(), settings.workerNice());
-            if (settings.workerNice() == RunSettings.LOWEST_NICE) probe.moveToIdleClass(probe.nativeThreadId());
             try {
                 result[0] = runHere(workload, params, settings, modes, listener, control);
             } catch (Throwable t) {

@@ -92,10 +92,8 @@ final class ProcessModeExecutor implements ModeExecutor {
                 ThreadModeExecutor.startWorker("I/O", mode, companionGil, probe, settings, trace, companions,
                         companionFailure, companionGil::cancel, py -> run.runCompanion(py, companion));
             }
-            try (WindowDuty duty = WindowDuty.begin()) { // the pool and its I/O companion have started
-                if (failure == null) failure = distribute(main, workers, dispatch, inbox, results);
-                if (failure == null) failure = shutDown(main, workers, inbox);
-            }
+            if (failure == null) failure = distribute(main, workers, dispatch, inbox, results);
+            if (failure == null) failure = shutDown(main, workers, inbox);
             main.enterPhase(LaneState.IDLE);
             end = System.nanoTime(); // the pool's work is done; tearing the processes down is not timed
         } catch (IOException e) {
@@ -135,12 +133,17 @@ final class ProcessModeExecutor implements ModeExecutor {
     private static void spawn(List<WorkerProcess> workers, RunSettings settings, ModeTrace trace,
                               BlockingQueue<WorkerProcess.Message> inbox, String workload,
                               WorkloadParams params) {
-        for (int w = 0; w < settings.workers(); w++) {
-            String name = "P" + (w + 1);
-            WorkerProcess worker = WorkerProcess.start(name, trace.addLane(name, Lane.Kind.PROCESS), trace, inbox, workload, params, settings);
-            synchronized (workers) {
-                workers.add(worker);
+        boolean idle = IdleClass.enterToStartProcesses(settings); // the worker processes inherit it
+        try {
+            for (int w = 0; w < settings.workers(); w++) {
+                String name = "P" + (w + 1);
+                WorkerProcess worker = WorkerProcess.start(name, trace.addLane(name, Lane.Kind.PROCESS), trace, inbox, workload, params, settings);
+                synchronized (workers) {
+                    workers.add(worker);
+                }
             }
+        } finally {
+            IdleClass.leave(idle);
         }
     }
 

@@ -100,6 +100,7 @@ final class ThreadModeExecutor implements ModeExecutor {
         // A daemon: one left behind hung (see awaitAll) must not keep gilscope from exiting
         Thread thread = Thread.ofPlatform().daemon().name("gilscope-" + mode.cliName() + "-" + name).unstarted(() -> {
             try {
+                IdleClass.enterAsWorker(settings);
                 py.begin();
                 body.run(py);
             } catch (RunCancelledException cancelled) {

@@ -231,7 +231,7 @@ final class WorkerProcess {
     // ---- the reader thread ----
 
     private void read() {
-        WindowDuty.forTheRestOfThisThread();
+        IdleClass.leaveIfIn(); // it serves the window: see IdleClass
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16))) {
             while (true) {
                 byte tag = in.readByte();
@@ -317,7 +317,7 @@ final class WorkerProcess {
     }
 
     private void drainStderr() {
-        WindowDuty.forTheRestOfThisThread();
+        IdleClass.leaveIfIn(); // it serves the window: see IdleClass
         try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line = err.readLine(); line != null; line = err.readLine()) {
                 synchronized (stderrTail) {

@@ -10,6 +10,7 @@ import dev.gilscope.trace.EventKind;
 import dev.gilscope.trace.Lane;
 import dev.gilscope.trace.LaneBuffer;
 import dev.gilscope.trace.LaneState;
+import dev.gilscope.trace.ModeTrace;
 import dev.gilscope.trace.Segments;
 import dev.gilscope.workload.Workload;
 import dev.gilscope.workload.WorkloadParams;
@@ -159,11 +160,20 @@ class ComparisonTest {
         Workload io = Workloads.byName("io-wait").orElseThrow();
         java.util.Map<String, Integer> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong runnerTid = new java.util.concurrent.atomic.AtomicLong(); // the run's own thread
         Thread watcher = Thread.ofPlatform().start(() -> {
             try {
                 while (!done.get()) {
                     lastSeen.putAll(fieldOfThreads("gilscope-gil-th", field)); // comm is cut to 15 characters
                     fieldOfThreads("gilscope-P", field).forEach((tid, value) -> lastSeen.put("reader " + tid, value));
+                    long runner = runnerTid.get();
+                    if (runner > 0) {
+                        try {
+                            lastSeen.put("runner " + runner, statField(java.nio.file.Path.of("/proc/self/task", runner + "", "stat"), field));
+                        } catch (java.io.IOException ended) {
+                            // the run is over
+                        }
+                    }
                     ProcessHandle.current().children().forEach(child -> {
                         try {
                             lastSeen.put("process " + child.pid(), statField(java.nio.file.Path.of("/proc", child.pid() + "", "stat"), field));
@@ -178,11 +188,17 @@ class ComparisonTest {
             }
         });
         ComparisonResult r = Comparison.run(io, new WorkloadParams(4, 300, 1), settings,
-                List.of(Mode.PROCESSES, Mode.GIL_THREADS), new Comparison.Listener() {}, new RunControl());
+                List.of(Mode.PROCESSES, Mode.GIL_THREADS), new Comparison.Listener() {
+                    @Override
+                    public void modeStarted(Mode mode, ModeTrace trace) {
+                        runnerTid.set(CpuProbe.get().nativeThreadId()); // called on the run's own thread
+                    }
+                }, new RunControl());
         done.set(true);
         watcher.join();
         for (ModeResult m : r.modes()) assertTrue(m.resultOk(), m.failure());
-        assertTrue(lastSeen.keySet().stream().anyMatch(k -> !k.startsWith("process") && !k.startsWith("reader")), "worker threads seen: " + lastSeen);
+        assertTrue(lastSeen.keySet().stream().anyMatch(k -> !k.startsWith("process") && !k.startsWith("reader") && !k.startsWith("runner")),
+                "worker threads seen: " + lastSeen);
         assertTrue(lastSeen.keySet().stream().anyMatch(k -> k.startsWith("process")), "worker processes seen: " + lastSeen);
         assertTrue(lastSeen.keySet().stream().anyMatch(k -> k.startsWith("reader")), "worker processes' readers seen: " + lastSeen);
         return lastSeen;
@@ -200,12 +216,12 @@ class ComparisonTest {
     void atTheLowestNiceWorkersGoIntoTheIdleSchedulingClassSoTheWindowPreemptsThemAtOnce() throws Exception {
         assumeTrue(CpuProbe.get().canPinThreads(), "needs Linux");
         java.util.Map<String, Integer> policy = workersSeen(RunSettings.defaults().withWorkerNice(RunSettings.LOWEST_NICE), POLICY);
-        // gil-threads runs after processes, on the thread that dispatched the processes' work: back in the idle class
-        assertTrue(policy.entrySet().stream().filter(e -> !e.getKey().startsWith("reader")).allMatch(e -> e.getValue() == 5),
-                "every worker and worker process in SCHED_IDLE (5): " + policy);
-        // the readers serve the window: in the idle class they kept the window waiting behind busy workers
-        assertTrue(policy.entrySet().stream().filter(e -> e.getKey().startsWith("reader")).allMatch(e -> e.getValue() == 0),
-                "worker processes' readers in SCHED_OTHER (0): " + policy);
+        assertTrue(policy.entrySet().stream().filter(e -> !e.getKey().startsWith("reader") && !e.getKey().startsWith("runner"))
+                .allMatch(e -> e.getValue() == 5), "every worker and worker process in SCHED_IDLE (5): " + policy);
+        // The run's own threads serve the window: in the idle class they kept it waiting behind busy workers.
+        assertTrue(policy.keySet().stream().anyMatch(k -> k.startsWith("runner")), "the run's thread seen: " + policy);
+        assertTrue(policy.entrySet().stream().filter(e -> e.getKey().startsWith("reader") || e.getKey().startsWith("runner"))
+                .allMatch(e -> e.getValue() == 0), "the run's thread and the worker processes' readers in SCHED_OTHER (0): " + policy);
         assertTrue(fieldOfThreads("main", POLICY).values().stream().allMatch(p -> p == 0), "the rest of the process stays SCHED_OTHER");
     }
 }
