@@ -10,9 +10,12 @@ import java.util.stream.Stream;
  * Keeps the JIT compiler from taking the window's CPU. In the first seconds of a run the JVM's C1 and
  * C2 compiler threads are the busiest threads of the process (over a core on this 2-core machine,
  * compiling the workload and the drawing code). At nice 0 they took turns with the UI thread and the
- * renderer, and frames waited up to 100 ms. At nice 10 they yield to the window but still outweigh
- * the workers at nice 19, so the code being timed is compiled as soon as before. Linux only; elsewhere
- * nothing changes.
+ * renderer, and frames waited up to 100 ms. At nice 19 they yield to the window but, in the normal
+ * scheduling class, still come before the workers in the idle class, so the code being timed is compiled
+ * as soon as before. Not nice 10: compiler threads go on compiling while the JVM stops every other thread
+ * for a collection, and two of them busy at nice 10 kept 64 idle-class workers from reaching that stop
+ * for about 100 ms (a test program: 94 ms median, against 17 ms at nice 19), the window stopped
+ * meanwhile. Linux only; elsewhere nothing changes.
  */
 final class JitPriority {
 
@@ -21,7 +24,7 @@ final class JitPriority {
      * {@code gilscope.compilerNice} changes it, and 0 leaves them alone. A lowered priority cannot be
      * raised again without privileges, so the test JVM, which also times runs at normal priority, sets 0.
      */
-    static final int COMPILER_NICE = Integer.getInteger("gilscope.compilerNice", 10);
+    static final int COMPILER_NICE = Integer.getInteger("gilscope.compilerNice", 19);
 
     private JitPriority() {}
 
