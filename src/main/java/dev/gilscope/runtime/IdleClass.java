@@ -41,7 +41,7 @@ final class IdleClass {
 
     /**
      * Takes the calling thread out of the idle class if it is in it, at the nice value it has (allowed
-     * without privileges): for a pipe reader, started while its process was being started.
+     * without privileges): for an interpreter's pipe reader, started while the interpreter was.
      */
     static void leaveIfIn() {
         CpuProbe probe = CpuProbe.get();

@@ -133,17 +133,12 @@ final class ProcessModeExecutor implements ModeExecutor {
     private static void spawn(List<WorkerProcess> workers, RunSettings settings, ModeTrace trace,
                               BlockingQueue<WorkerProcess.Message> inbox, String workload,
                               WorkloadParams params) {
-        boolean idle = IdleClass.enterToStartProcesses(settings); // the worker processes inherit it
-        try {
-            for (int w = 0; w < settings.workers(); w++) {
-                String name = "P" + (w + 1);
-                WorkerProcess worker = WorkerProcess.start(name, trace.addLane(name, Lane.Kind.PROCESS), trace, inbox, workload, params, settings);
-                synchronized (workers) {
-                    workers.add(worker);
-                }
+        for (int w = 0; w < settings.workers(); w++) {
+            String name = "P" + (w + 1);
+            WorkerProcess worker = WorkerProcess.start(name, trace.addLane(name, Lane.Kind.PROCESS), trace, inbox, workload, params, settings);
+            synchronized (workers) {
+                workers.add(worker);
             }
-        } finally {
-            IdleClass.leave(idle);
         }
     }
 

@@ -87,7 +87,13 @@ final class WorkerProcess {
         lane.buffer().add(System.nanoTime(), EventKind.STATE, CpuProbe.get().currentCore(),
                 LaneState.SPAWNING.ordinal(), 0);
         try {
-            w.process = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.PIPE).start();
+            ProcessBuilder builder = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.PIPE);
+            boolean idle = IdleClass.enterToStartProcesses(settings); // the child inherits it; only for the start itself
+            try {
+                w.process = builder.start();
+            } finally {
+                IdleClass.leave(idle);
+            }
             w.pid = w.process.pid();
             lane.totals().setNativeThreadId(w.pid);
             w.toChild = new DataOutputStream(new BufferedOutputStream(w.process.getOutputStream(), 1 << 16));
@@ -231,7 +237,6 @@ final class WorkerProcess {
     // ---- the reader thread ----
 
     private void read() {
-        IdleClass.leaveIfIn(); // it serves the window: see IdleClass
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16))) {
             while (true) {
                 byte tag = in.readByte();
@@ -317,7 +322,6 @@ final class WorkerProcess {
     }
 
     private void drainStderr() {
-        IdleClass.leaveIfIn(); // it serves the window: see IdleClass
         try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line = err.readLine(); line != null; line = err.readLine()) {
                 synchronized (stderrTail) {
