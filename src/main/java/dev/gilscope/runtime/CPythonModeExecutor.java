@@ -153,13 +153,10 @@ final class CPythonModeExecutor implements ModeExecutor {
 
         ModeResult run() {
             Process process;
-            boolean idle = IdleClass.enterToStartProcesses(settings); // the interpreter and its pool inherit it
             try {
                 process = start();
             } catch (IOException e) {
                 return failed(mode, trace, python.path() + " could not be started: " + e.getMessage());
-            } finally {
-                IdleClass.leave(idle);
             }
             control.onCancel(() -> stop(process));
             samplerCpuAtReady = ThreadSampler.ownCpuNanos(); // reset when the run starts: start-up is not the run's cost
@@ -217,7 +214,7 @@ final class CPythonModeExecutor implements ModeExecutor {
                 builder.environment().put(threads, "1");
             }
             JsonValues.parse("{\"warm\": [1, \"up\"]}"); // loads the JSON reader now, not when the first worker reports
-            Process process = builder.start();
+            Process process = IdleClass.start(settings, builder::start); // the interpreter and its pool inherit it
             Thread.ofPlatform().daemon().name("gilscope-cpython-out").start(() -> readMessages(process.getInputStream()));
             errorReader = Thread.ofPlatform().daemon().name("gilscope-cpython-err").start(() -> readErrors(process.getErrorStream()));
             try (OutputStream in = process.getOutputStream()) {
@@ -230,7 +227,6 @@ final class CPythonModeExecutor implements ModeExecutor {
         }
 
         private void readMessages(InputStream out) {
-            IdleClass.leaveIfIn(); // it serves the window: see IdleClass
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
@@ -250,7 +246,6 @@ final class CPythonModeExecutor implements ModeExecutor {
         }
 
         private void readErrors(InputStream err) {
-            IdleClass.leaveIfIn(); // it serves the window: see IdleClass
             try {
                 byte[] chunk = new byte[4096];
                 int n;

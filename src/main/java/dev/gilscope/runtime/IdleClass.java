@@ -1,20 +1,27 @@
 package dev.gilscope.runtime;
 
 import dev.gilscope.sampling.CpuProbe;
+import java.io.IOException;
 
 /**
  * The kernel's idle scheduling class, for the workers of a window run (the lowest nice, see
- * {@link Comparison}). Only the workers go in it: a worker thread puts itself in it as it starts, and
- * worker processes and interpreters are started from a moment in it, so they inherit it from their first
- * instruction. The run's own threads (the one that starts the workers, hands out their work and watches
- * them, the pipe readers) stay in the normal class at the workers' nice value. They share the JVM's
- * internal locks with the window (allocating, starting threads), and when they were in the idle class too,
- * one that held such a lock queued behind 64 busy workers for a core while the window waited for it: the
- * load bench measured 100–350 ms between frames.
+ * {@link Comparison}). Only the workers go in it: a worker thread puts itself in it as it starts, and a
+ * worker process or interpreter is started by a short-lived thread in it, so it inherits it from its
+ * first instruction. The run's own threads (the one that starts the workers, hands out their work and
+ * watches them, the pipe readers) stay in the normal class at the workers' nice value. They share the
+ * JVM's internal locks with the window (allocating, starting threads), and when they were in the idle
+ * class too, one that held such a lock queued behind 64 busy workers for a core while the window waited
+ * for it: the load bench measured 100–350 ms between frames. They never enter it even for a moment,
+ * because without privileges a thread cannot leave it (the kernel counts it as nice 20).
  */
 final class IdleClass {
 
     private IdleClass() {}
+
+    /** Starts a process; may fail as {@link ProcessBuilder#start} does. */
+    interface ProcessStart {
+        Process start() throws IOException;
+    }
 
     /** Whether a run with these settings puts its workers in the idle class. */
     static boolean forWorkersOf(RunSettings settings) {
@@ -27,25 +34,32 @@ final class IdleClass {
     }
 
     /**
-     * Puts the calling thread in the idle class while it starts worker processes (they inherit it), if the
-     * run asks for it; true if it did, for {@link #leave}.
+     * Starts a worker process or interpreter, from a thread of its own in the idle class if the run asks
+     * for it (the process inherits it), and returns once it has started.
      */
-    static boolean enterToStartProcesses(RunSettings settings) {
-        return forWorkersOf(settings) && CpuProbe.get().moveToIdleClass(CpuProbe.get().nativeThreadId());
-    }
-
-    /** Takes the calling thread back out of the idle class after {@link #enterToStartProcesses}. */
-    static void leave(boolean entered) {
-        if (entered) leaveIfIn();
-    }
-
-    /**
-     * Takes the calling thread out of the idle class if it is in it, at the nice value it has (allowed
-     * without privileges): for an interpreter's pipe reader, started while the interpreter was.
-     */
-    static void leaveIfIn() {
-        CpuProbe probe = CpuProbe.get();
-        long tid = probe.nativeThreadId();
-        if (probe.inIdleClass(tid)) probe.leaveIdleClass(tid);
+    static Process start(RunSettings settings, ProcessStart start) throws IOException {
+        if (!forWorkersOf(settings)) return start.start();
+        Process[] started = new Process[1];
+        IOException[] failed = new IOException[1];
+        Thread starter = Thread.ofPlatform().name("gilscope-starter").start(() -> {
+            enterAsWorker(settings);
+            try {
+                started[0] = start.start();
+            } catch (IOException e) {
+                failed[0] = e;
+            }
+        });
+        boolean interrupted = false;
+        while (true) {
+            try {
+                starter.join(); // a start takes milliseconds; the process must not be lost to an interrupt
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (failed[0] != null) throw failed[0];
+        return started[0];
     }
 }

@@ -1,6 +1,7 @@
 package dev.gilscope.runtime;
 
 import dev.gilscope.sampling.CpuProbe;
+import dev.gilscope.sampling.ThreadSampler;
 import dev.gilscope.trace.LockCounters;
 import dev.gilscope.trace.LockStatistics;
 import dev.gilscope.trace.ModeTrace;
@@ -151,8 +152,8 @@ final class ThreadModeExecutor implements ModeExecutor {
     /**
      * Waits for every worker thread (workers must end before their results are read). Meanwhile it
      * watches those that should be computing: one asleep there too long ({@link AsleepWorkers}) ends the
-     * run naming it. A hung thread that a cancel cannot wake (blocked on a Java monitor) is left behind,
-     * so the run still ends and the next one can start.
+     * run naming it. A hung thread that a cancel cannot wake (blocked on a Java monitor) is left behind
+     * once no other is still computing, so the run still ends and the next one can start.
      */
     private static void awaitAll(List<Thread> threads, List<ThreadState> workers, AtomicReference<String> failure,
                                  Canceller cancelRun) {
@@ -167,7 +168,7 @@ final class ThreadModeExecutor implements ModeExecutor {
         try (AsleepWorkers asleep = new AsleepWorkers(0)) {
             for (Thread t : all) {
                 while (t.isAlive()) {
-                    if (hung != null && System.nanoTime() - hungAt > LEAVE_HUNG_AFTER_NANOS) {
+                    if (hung != null && System.nanoTime() - hungAt > LEAVE_HUNG_AFTER_NANOS && !anyRunning(all, workers)) {
                         failure.compareAndSet(hung, hung + "; it could not be stopped and stays asleep until gilscope closes");
                         return;
                     }
@@ -181,6 +182,19 @@ final class ThreadModeExecutor implements ModeExecutor {
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Whether any worker thread still alive is running (or ready to run) as the kernel sees it: one still
+     * computing in a long section without check points ends soon and is waited for; only sleepers are left.
+     * {@code threads} and {@code workers} are in the same order, as {@link #startWorker} adds them.
+     */
+    private static boolean anyRunning(List<Thread> threads, List<ThreadState> workers) {
+        for (int i = 0; i < threads.size() && i < workers.size(); i++) {
+            long tid = workers.get(i).lane().totals().nativeThreadId();
+            if (threads.get(i).isAlive() && tid > 0 && ThreadSampler.processState(tid) == 'R') return true;
+        }
+        return false;
     }
 
     /** Waits up to {@code millis} for {@code t} to end; true if this thread was interrupted meanwhile. */

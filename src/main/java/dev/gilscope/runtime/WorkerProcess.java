@@ -88,12 +88,7 @@ final class WorkerProcess {
                 LaneState.SPAWNING.ordinal(), 0);
         try {
             ProcessBuilder builder = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.PIPE);
-            boolean idle = IdleClass.enterToStartProcesses(settings); // the child inherits it; only for the start itself
-            try {
-                w.process = builder.start();
-            } finally {
-                IdleClass.leave(idle);
-            }
+            w.process = IdleClass.start(settings, builder::start);
             w.pid = w.process.pid();
             lane.totals().setNativeThreadId(w.pid);
             w.toChild = new DataOutputStream(new BufferedOutputStream(w.process.getOutputStream(), 1 << 16));

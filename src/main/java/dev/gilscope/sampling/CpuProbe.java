@@ -57,21 +57,6 @@ public interface CpuProbe {
         return false;
     }
 
-    /** Whether a thread is in the kernel's idle scheduling class (false where that cannot be told). */
-    default boolean inIdleClass(long threadId) {
-        return false;
-    }
-
-    /**
-     * Moves a thread from the idle class back into the normal one (Linux SCHED_OTHER), at the nice value
-     * it has: allowed without privileges, since the nice value is not raised.
-     *
-     * @return whether the thread is now in the normal class
-     */
-    default boolean leaveIdleClass(long threadId) {
-        return false;
-    }
-
     /** The cores this process may run on now, as the kernel reports them. */
     BitSet allowedCores();
 

@@ -82,44 +82,21 @@ final class LinuxCpuProbe implements CpuProbe {
         static final int PRIO_PROCESS = 0; // on Linux, "who" is a thread id: nice is per thread
     }
 
-    /** sched_setscheduler(2) and sched_getscheduler(2), linked on first use. */
+    /** sched_setscheduler(2), linked on first use. */
     private static final class Scheduler {
         static final MethodHandle SCHED_SETSCHEDULER = Linker.nativeLinker().downcallHandle(
                 Linker.nativeLinker().defaultLookup().find("sched_setscheduler").orElseThrow(),
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
-        static final MethodHandle SCHED_GETSCHEDULER = Linker.nativeLinker().downcallHandle(
-                Linker.nativeLinker().defaultLookup().find("sched_getscheduler").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-        static final int SCHED_OTHER = 0; // linux/sched.h
-        static final int SCHED_IDLE = 5;
+        static final int SCHED_IDLE = 5; // linux/sched.h
     }
 
     @Override
     public boolean moveToIdleClass(long threadId) {
-        return setScheduler(threadId, Scheduler.SCHED_IDLE); // if not allowed here, the nice value alone stays
-    }
-
-    @Override
-    public boolean inIdleClass(long threadId) {
-        if (threadId <= 0) return false;
-        try {
-            return (int) Scheduler.SCHED_GETSCHEDULER.invokeExact((int) threadId) == Scheduler.SCHED_IDLE;
-        } catch (Throwable gone) {
-            return false;
-        }
-    }
-
-    @Override
-    public boolean leaveIdleClass(long threadId) {
-        return setScheduler(threadId, Scheduler.SCHED_OTHER);
-    }
-
-    private static boolean setScheduler(long threadId, int policy) {
         if (threadId <= 0) return false;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment param = arena.allocate(ValueLayout.JAVA_INT); // struct sched_param { sched_priority = 0 }
-            return (int) Scheduler.SCHED_SETSCHEDULER.invokeExact((int) threadId, policy, param) == 0;
-        } catch (Throwable e) { // gone, or not allowed here: the thread stays as it was
+            return (int) Scheduler.SCHED_SETSCHEDULER.invokeExact((int) threadId, Scheduler.SCHED_IDLE, param) == 0;
+        } catch (Throwable e) { // not allowed here: the nice value alone stays
             return false;
         }
     }
