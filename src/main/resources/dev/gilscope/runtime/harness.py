@@ -164,9 +164,10 @@ def flush_tasks():
 def run_task(job):
     index, argument = job
     report_task("start", index)
-    result = function(argument)
-    report_task("end", index)
-    return result
+    try:
+        return function(argument)
+    finally:
+        report_task("end", index)  # also when it raises: that task is over, not lost with a pool worker
 
 
 def run_chunk(jobs):
