@@ -78,24 +78,36 @@ public final class Comparison {
 
     private static ComparisonResult runHere(Workload workload, WorkloadParams params, RunSettings settings,
                                             List<Mode> modes, Listener listener, RunControl control) {
-        listener.warmingUp(modes);
-        warmUp(workload, params, settings, modes, control);
-        List<ModeResult> results = new ArrayList<>();
-        for (Mode mode : modes) {
-            if (control.isCancelled()) break;
-            ModeTrace trace = new ModeTrace(mode.cliName(), new EventBudget(settings.maxEvents()));
-            listener.modeStarted(mode, trace);
-            ModeExecutor.Job job = new ModeExecutor.Job(workload.name(), params, workload.prepare(params));
-            ModeResult result = mode.executor().execute(mode, job, settings, trace, control);
-            control.clearHooks();
-            results.add(result);
-            listener.modeFinished(result);
+        // A host for the thread modes when the settings ask for one: started at its first mode, ended with the run
+        try (ThreadHost host = settings.threadsInOwnJvm() && ThreadHost.canRun(workload) ? new ThreadHost() : null) {
+            listener.warmingUp(modes);
+            warmUp(workload, params, settings, modes, host, control);
+            List<ModeResult> results = new ArrayList<>();
+            for (Mode mode : modes) {
+                if (control.isCancelled()) break;
+                ModeTrace trace = new ModeTrace(mode.cliName(), new EventBudget(settings.maxEvents()));
+                listener.modeStarted(mode, trace);
+                ModeResult result = executorOf(mode, host).execute(mode, job(workload, params, mode, host), settings, trace, control);
+                control.clearHooks();
+                results.add(result);
+                listener.modeFinished(result);
+            }
+            return new ComparisonResult(workload, params, settings, List.copyOf(results));
         }
-        return new ComparisonResult(workload, params, settings, List.copyOf(results));
+    }
+
+    private static ModeExecutor executorOf(Mode mode, ThreadHost host) {
+        return host != null && mode.runsInThreads() ? host : mode.executor();
+    }
+
+    /** The mode's job; a host prepares its own inputs, so none are prepared here for it. */
+    private static ModeExecutor.Job job(Workload workload, WorkloadParams params, Mode mode, ThreadHost host) {
+        boolean hosted = host != null && mode.runsInThreads();
+        return new ModeExecutor.Job(workload.name(), params, hosted ? null : workload.prepare(params));
     }
 
     private static void warmUp(Workload workload, WorkloadParams params, RunSettings settings, List<Mode> modes,
-                               RunControl outer) {
+                               ThreadHost host, RunControl outer) {
         RunSettings quiet = settings.withRecording(false);
         for (Mode mode : modes) {
             if (outer.isCancelled()) return;
@@ -111,8 +123,7 @@ public final class Comparison {
                 }
             });
             ModeTrace trace = new ModeTrace(mode.cliName(), new EventBudget(1));
-            mode.executor().execute(mode, new ModeExecutor.Job(workload.name(), params, workload.prepare(params)), quiet,
-                    trace, warmUp);
+            executorOf(mode, host).execute(mode, job(workload, params, mode, host), quiet, trace, warmUp);
             timer.interrupt();
             outer.clearHooks();
         }

@@ -38,6 +38,11 @@ public enum Mode {
         };
     }
 
+    /** Whether this mode's workers are threads of one process (the sequential one too). */
+    boolean runsInThreads() {
+        return executor() instanceof ThreadModeExecutor;
+    }
+
     /** Whether gilscope emulates this mode (false: a real interpreter runs it). */
     public boolean emulated() {
         return this != CPYTHON;

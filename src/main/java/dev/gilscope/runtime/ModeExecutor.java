@@ -11,7 +11,8 @@ interface ModeExecutor {
      * One workload, prepared for one mode.
      *
      * @param workload the workload's name (worker processes prepare their own copy by it)
-     * @param run the inputs and shared state of this run, prepared in this process
+     * @param run the inputs and shared state of this run, prepared in this process (null for a
+     *     {@link ThreadHost}, which prepares its own)
      */
     record Job(String workload, WorkloadParams params, WorkloadRun run) {}
 

@@ -80,6 +80,19 @@ final class ProcessProtocol {
         into.noteDroppedElsewhere(in.readLong(), in.readLong());
     }
 
+    static void writeLock(DataOutputStream out, LockSettings lock) throws IOException {
+        out.writeByte(lock.algorithm().ordinal());
+        out.writeLong(lock.intervalNanos());
+        out.writeBoolean(lock.forcedSwitching());
+        out.writeInt(lock.legacyTicks());
+        out.writeByte(lock.checkpoints().ordinal());
+    }
+
+    static LockSettings readLock(DataInputStream in) throws IOException {
+        return new LockSettings(LockSettings.Algorithm.values()[in.readByte()], in.readLong(), in.readBoolean(),
+                in.readInt(), LockSettings.CheckpointPlacement.values()[in.readByte()]);
+    }
+
     static void writeStateNanos(DataOutputStream out, long[] nanosByState) throws IOException {
         for (long nanos : nanosByState) out.writeLong(nanos);
     }

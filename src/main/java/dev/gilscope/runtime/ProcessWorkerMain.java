@@ -58,7 +58,8 @@ public final class ProcessWorkerMain {
         }
     }
 
-    private static void watchParent(long parentPid) {
+    /** Exits this process (a child of gilscope's) as soon as gilscope's process {@code parentPid} is gone. */
+    static void watchParent(long parentPid) {
         if (parentPid < 0) return;
         Thread.ofPlatform().daemon().name("gilscope-parent-watch").start(() -> {
             while (true) {
@@ -77,8 +78,7 @@ public final class ProcessWorkerMain {
         if (in.readByte() != ProcessProtocol.INIT) throw new IOException("expected INIT first");
         String workloadName = in.readUTF();
         WorkloadParams params = new WorkloadParams(in.readInt(), in.readLong(), in.readInt());
-        LockSettings lock = new LockSettings(LockSettings.Algorithm.values()[in.readByte()], in.readLong(),
-                in.readBoolean(), in.readInt(), LockSettings.CheckpointPlacement.values()[in.readByte()]);
+        LockSettings lock = ProcessProtocol.readLock(in);
         boolean recording = in.readBoolean();
         long maxEvents = in.readLong();
         String laneName = in.readUTF();

@@ -16,9 +16,11 @@ import java.util.BitSet;
  *     window runs them at the lowest, 19, and in the kernel's idle scheduling class, so it keeps drawing
  *     while they compute and start; the command line leaves it 0
  * @param cpython which real Python the cpython mode runs, and how
+ * @param threadsInOwnJvm whether the thread modes run in a JVM of their own (the window's runs) instead of
+ *     this one; see {@link ThreadHost}
  */
 public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean recording, long maxEvents, Pool pool,
-                          int workerNice, CPythonSettings cpython) {
+                          int workerNice, CPythonSettings cpython, boolean threadsInOwnJvm) {
 
     /** The lowest priority a nice value gives; workers at it also go into the idle scheduling class. */
     public static final int LOWEST_NICE = 19;
@@ -40,11 +42,11 @@ public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean 
     }
 
     public RunSettings(int workers, LockSettings lock, BitSet cores, boolean recording, long maxEvents, Pool pool) {
-        this(workers, lock, cores, recording, maxEvents, pool, 0, CPythonSettings.DEFAULT);
+        this(workers, lock, cores, recording, maxEvents, pool, 0, CPythonSettings.DEFAULT, false);
     }
 
     public static RunSettings defaults() {
-        return new RunSettings(2, LockSettings.defaults(), null, true, EventBudget.DEFAULT_MAX_EVENTS, Pool.COLD, 0, CPythonSettings.DEFAULT);
+        return new RunSettings(2, LockSettings.defaults(), null, true, EventBudget.DEFAULT_MAX_EVENTS, Pool.COLD, 0, CPythonSettings.DEFAULT, false);
     }
 
     @Override
@@ -53,30 +55,34 @@ public record RunSettings(int workers, LockSettings lock, BitSet cores, boolean 
     }
 
     public RunSettings withWorkers(int n) {
-        return new RunSettings(n, lock, cores, recording, maxEvents, pool, workerNice, cpython);
+        return new RunSettings(n, lock, cores, recording, maxEvents, pool, workerNice, cpython, threadsInOwnJvm);
     }
 
     public RunSettings withLock(LockSettings newLock) {
-        return new RunSettings(workers, newLock, cores, recording, maxEvents, pool, workerNice, cpython);
+        return new RunSettings(workers, newLock, cores, recording, maxEvents, pool, workerNice, cpython, threadsInOwnJvm);
     }
 
     public RunSettings withCores(BitSet newCores) {
-        return new RunSettings(workers, lock, newCores, recording, maxEvents, pool, workerNice, cpython);
+        return new RunSettings(workers, lock, newCores, recording, maxEvents, pool, workerNice, cpython, threadsInOwnJvm);
     }
 
     public RunSettings withPool(Pool newPool) {
-        return new RunSettings(workers, lock, cores, recording, maxEvents, newPool, workerNice, cpython);
+        return new RunSettings(workers, lock, cores, recording, maxEvents, newPool, workerNice, cpython, threadsInOwnJvm);
     }
 
     public RunSettings withWorkerNice(int nice) {
-        return new RunSettings(workers, lock, cores, recording, maxEvents, pool, nice, cpython);
+        return new RunSettings(workers, lock, cores, recording, maxEvents, pool, nice, cpython, threadsInOwnJvm);
     }
 
     public RunSettings withCPython(CPythonSettings newCPython) {
-        return new RunSettings(workers, lock, cores, recording, maxEvents, pool, workerNice, newCPython);
+        return new RunSettings(workers, lock, cores, recording, maxEvents, pool, workerNice, newCPython, threadsInOwnJvm);
     }
 
     public RunSettings withRecording(boolean on) {
-        return new RunSettings(workers, lock, cores, on, maxEvents, pool, workerNice, cpython);
+        return new RunSettings(workers, lock, cores, on, maxEvents, pool, workerNice, cpython, threadsInOwnJvm);
+    }
+
+    public RunSettings withThreadsInOwnJvm(boolean own) {
+        return new RunSettings(workers, lock, cores, recording, maxEvents, pool, workerNice, cpython, own);
     }
 }

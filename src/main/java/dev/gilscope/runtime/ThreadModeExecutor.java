@@ -144,6 +144,9 @@ final class ThreadModeExecutor implements ModeExecutor {
         }
     }
 
+    /** Until when a hung thread left behind stays: its process's end (the thread modes' JVM ends with its run). */
+    static volatile String leftBehindUntil = "gilscope closes";
+
     /** How often the workers are looked at for one asleep in the middle of its work while they are awaited. */
     private static final long WATCH_MILLIS = 250;
     /** How long threads get to end after a hung one ended the run; one that even a cancel cannot wake is left. */
@@ -169,7 +172,7 @@ final class ThreadModeExecutor implements ModeExecutor {
             for (Thread t : all) {
                 while (t.isAlive()) {
                     if (hung != null && System.nanoTime() - hungAt > LEAVE_HUNG_AFTER_NANOS && !anyRunning(all, workers)) {
-                        failure.compareAndSet(hung, hung + "; it could not be stopped and stays asleep until gilscope closes");
+                        failure.compareAndSet(hung, hung + "; it could not be stopped and stays asleep until " + leftBehindUntil);
                         return;
                     }
                     interrupted |= join(t, WATCH_MILLIS);

@@ -21,8 +21,17 @@ final class WorkerClassPath {
 
     private static volatile Resolved resolved;
 
-    /** The class path and the class-data archive that go with it. */
-    record Resolved(String classPath, Path archive) {}
+    /**
+     * The class path and where the class-data archives that go with it are kept (null: none).
+     */
+    record Resolved(String classPath, Path cacheDir, String key) {
+
+        /** The archive of one kind of child ("worker", "threads"), which loads classes of its own. */
+        Path archive(String role) {
+            return cacheDir == null ? null
+                    : cacheDir.resolve("gilscope-" + role + "-" + key + "-jdk" + Runtime.version().feature() + ".jsa");
+        }
+    }
 
     private WorkerClassPath() {}
 
@@ -39,12 +48,10 @@ final class WorkerClassPath {
 
     private static Resolved resolve() {
         Path code = codeLocation();
-        if (code == null) return new Resolved(System.getProperty("java.class.path"), null);
+        if (code == null) return new Resolved(System.getProperty("java.class.path"), null, null);
         Path jar = Files.isDirectory(code) ? packed(code) : code;
         String key = System.getProperty("java.home") + "|" + jar + "|" + lastModified(jar);
-        Path archive = cacheDir().resolve(
-                "gilscope-worker-" + Integer.toHexString(key.hashCode()) + "-jdk" + Runtime.version().feature() + ".jsa");
-        return new Resolved(jar.toString(), archive);
+        return new Resolved(jar.toString(), cacheDir(), Integer.toHexString(key.hashCode()));
     }
 
     private static Path codeLocation() {

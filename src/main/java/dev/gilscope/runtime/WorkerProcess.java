@@ -9,12 +9,9 @@ import dev.gilscope.trace.ModeTrace;
 import dev.gilscope.workload.WorkloadParams;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,7 +42,6 @@ final class WorkerProcess {
 
     /** Overrides the java binary of worker processes (to test start-up failures); default: this JVM's. */
     static final String JAVA_PROPERTY = "gilscope.worker.java";
-    private static final int STDERR_LINES_KEPT = 8;
 
     final String name;
     final Lane lane;
@@ -56,7 +52,7 @@ final class WorkerProcess {
 
     private final ModeTrace trace;
     private final BlockingQueue<Message> inbox;
-    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private StderrTail stderrTail;
     private Process process;
     private DataOutputStream toChild;
     private Thread reader;
@@ -97,29 +93,38 @@ final class WorkerProcess {
             inbox.add(new Died(w, name + " could not be started (" + javaBinary() + "): " + e.getMessage()));
             return w;
         }
-        Thread.ofPlatform().daemon().name("gilscope-" + name + "-stderr").start(w::drainStderr);
+        w.stderrTail = StderrTail.of(w.process, name);
         w.reader = Thread.ofPlatform().daemon().name("gilscope-" + name + "-reader").start(w::read);
         return w;
     }
 
     static List<String> command() {
+        // one worker thread: a parallel collector would only add threads
+        return childJvm(ProcessWorkerMain.class, "worker", List.of("-XX:+UseSerialGC"));
+    }
+
+    /**
+     * The command line of a child JVM of gilscope's: {@code main} on gilscope's classes, told this
+     * process's id so that it never outlives it, with a class-data archive of its own called {@code role}.
+     */
+    static List<String> childJvm(Class<?> main, String role, List<String> options) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary());
         cmd.add("--enable-native-access=ALL-UNNAMED");
-        cmd.add("-XX:+UseSerialGC"); // one worker thread: a parallel collector would only add threads
+        cmd.addAll(options);
         cmd.add("-XX:-UsePerfData");
         WorkerClassPath.Resolved classPath = WorkerClassPath.get();
-        if (classPath.archive() != null) {
-            // Class-data sharing of gilscope's own classes: the first worker writes the archive when it
+        if (classPath.cacheDir() != null) {
+            // Class-data sharing of gilscope's own classes: the first child writes the archive when it
             // exits, later ones map it and start faster (JDK 19+).
             cmd.add("-XX:+AutoCreateSharedArchive");
-            cmd.add("-XX:SharedArchiveFile=" + classPath.archive());
+            cmd.add("-XX:SharedArchiveFile=" + classPath.archive(role));
             cmd.add("-Xlog:cds=off");
             cmd.add("-Xlog:cds+dynamic=off");
         }
         cmd.add("-cp");
         cmd.add(classPath.classPath());
-        cmd.add(ProcessWorkerMain.class.getName());
+        cmd.add(main.getName());
         cmd.add(Long.toString(ProcessHandle.current().pid()));
         return cmd;
     }
@@ -131,17 +136,12 @@ final class WorkerProcess {
     }
 
     private void sendInit(String workload, WorkloadParams params, RunSettings settings) throws IOException {
-        LockSettings lock = settings.lock();
         toChild.writeByte(ProcessProtocol.INIT);
         toChild.writeUTF(workload);
         toChild.writeInt(params.tasks());
         toChild.writeLong(params.size());
         toChild.writeInt(params.chunkSize());
-        toChild.writeByte(lock.algorithm().ordinal());
-        toChild.writeLong(lock.intervalNanos());
-        toChild.writeBoolean(lock.forcedSwitching());
-        toChild.writeInt(lock.legacyTicks());
-        toChild.writeByte(lock.checkpoints().ordinal());
+        ProcessProtocol.writeLock(toChild, settings.lock());
         toChild.writeBoolean(settings.recording());
         // Each worker keeps a share of the cap (at least one chunk), so that together they hold about the cap
         // and not the cap once per worker.
@@ -297,35 +297,6 @@ final class WorkerProcess {
     }
 
     private String describeDeath() {
-        String how;
-        try {
-            if (process.waitFor(1, TimeUnit.SECONDS)) {
-                int code = process.exitValue();
-                how = code > 128 ? "was killed by signal " + (code - 128) : "exited with code " + code;
-            } else {
-                how = "stopped answering";
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            how = "stopped answering";
-        }
-        String tail;
-        synchronized (stderrTail) {
-            tail = stderrTail.isEmpty() ? "" : " — its last words: " + String.join(" | ", stderrTail);
-        }
-        return name + " (pid " + pid + ") " + how + tail;
-    }
-
-    private void drainStderr() {
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            for (String line = err.readLine(); line != null; line = err.readLine()) {
-                synchronized (stderrTail) {
-                    if (stderrTail.size() == STDERR_LINES_KEPT) stderrTail.removeFirst();
-                    stderrTail.addLast(line);
-                }
-            }
-        } catch (IOException closed) {
-            // the child is gone
-        }
+        return name + " (pid " + pid + ") " + StderrTail.howItEnded(process) + stderrTail.lastWords();
     }
 }

@@ -11,7 +11,7 @@ public record Lane(int index, String name, LaneBuffer buffer, LaneTotals totals,
 
     /** Where a lane's worker lives. */
     public enum Kind {
-        /** A thread of the process that recorded the mode. */
+        /** A thread of the process that ran the mode: gilscope's own, or the JVM that runs a window's thread modes. */
         THREAD,
         /** A worker process of its own; its {@link LaneTotals#nativeThreadId()} is the process id. */
         PROCESS

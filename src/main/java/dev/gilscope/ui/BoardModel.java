@@ -126,7 +126,7 @@ public final class BoardModel {
         control = runControl;
         setStatus("Warming up the JIT (" + Comparison.WARM_UP_MILLIS_PER_MODE + " ms per mode, untimed) …");
         RunRequest.Checked polite = new RunRequest.Checked(request.workload(), request.params(),
-                request.settings().withWorkerNice(WORKER_NICE), request.modes());
+                request.settings().withWorkerNice(WORKER_NICE).withThreadsInOwnJvm(true), request.modes());
         runner = Thread.ofPlatform().name("gilscope-board-run").daemon().start(() -> runInBackground(polite, runControl));
     }
 

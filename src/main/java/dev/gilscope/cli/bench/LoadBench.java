@@ -86,7 +86,7 @@ public final class LoadBench {
         RunRequest.Checked probe = request(mode, WORKERS).check();
         // at the window's priority, as the measured run will be: gil-threads hands over far slower there
         var result = runner.runOne("load: sizing", "count-primes", probe.params(),
-                probe.settings().withWorkerNice(RunSettings.LOWEST_NICE), mode);
+                probe.settings().withWorkerNice(RunSettings.LOWEST_NICE).withThreadsInOwnJvm(true), mode);
         return Math.max(0.01, result.wallNanos() / 1e9);
     }
 
