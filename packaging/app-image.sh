@@ -2,7 +2,7 @@
 # Run by `mvn -Papp-image package` (or `mvn -Papp-image -Dgilscope.package=deb package`) after the jar is built: packages target/app-input (gilscope.jar and the
 # libraries) with the jpackage of a JDK 25 found on this machine (as packaging/gilscope finds it), so the
 # image carries a Java 25 runtime whatever java runs Maven. The runtime keeps bin/java: the processes
-# mode starts its workers with it.
+# mode starts its workers with it, and the window the JVM that runs its thread modes.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 project="$(cd "$here/.." && pwd)"

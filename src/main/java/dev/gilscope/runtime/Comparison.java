@@ -42,8 +42,9 @@ public final class Comparison {
     /**
      * Runs the comparison on a thread of its own at the settings' nice value. Threads and processes
      * inherit the priority of the thread that starts them (Linux: nice is per thread and copied at
-     * clone and fork), so every worker thread and worker process runs at it from its first instruction,
-     * start-up included, and the caller's thread is left as it was. At the lowest nice, 19, the workers
+     * clone and fork), so every worker thread and worker process (and the thread modes' JVM, see
+     * {@link ThreadHost}) runs at it from its first instruction, start-up included, and the caller's
+     * thread is left as it was. At the lowest nice, 19, the workers
      * also go into the kernel's idle scheduling class, and only they: see {@link IdleClass}.
      */
     private static ComparisonResult runNiced(Workload workload, WorkloadParams params, RunSettings settings,
@@ -78,16 +79,17 @@ public final class Comparison {
 
     private static ComparisonResult runHere(Workload workload, WorkloadParams params, RunSettings settings,
                                             List<Mode> modes, Listener listener, RunControl control) {
-        // A host for the thread modes when the settings ask for one: started at its first mode, ended with the run
-        try (ThreadHost host = settings.threadsInOwnJvm() && ThreadHost.canRun(workload) ? new ThreadHost() : null) {
-            listener.warmingUp(modes);
+        listener.warmingUp(modes);
+        // The thread modes' own JVM, when the settings ask for one: started before the warm-up, ended with the run
+        boolean wantsHost = settings.threadsInOwnJvm() && modes.stream().anyMatch(Mode::runsInThreads);
+        try (ThreadHost host = wantsHost ? ThreadHost.startFor(workload, control) : null) {
             warmUp(workload, params, settings, modes, host, control);
             List<ModeResult> results = new ArrayList<>();
             for (Mode mode : modes) {
                 if (control.isCancelled()) break;
                 ModeTrace trace = new ModeTrace(mode.cliName(), new EventBudget(settings.maxEvents()));
                 listener.modeStarted(mode, trace);
-                ModeResult result = executorOf(mode, host).execute(mode, job(workload, params, mode, host), settings, trace, control);
+                ModeResult result = execute(mode, workload, params, settings, host, trace, control);
                 control.clearHooks();
                 results.add(result);
                 listener.modeFinished(result);
@@ -96,14 +98,14 @@ public final class Comparison {
         }
     }
 
-    private static ModeExecutor executorOf(Mode mode, ThreadHost host) {
-        return host != null && mode.runsInThreads() ? host : mode.executor();
-    }
-
-    /** The mode's job; a host prepares its own inputs, so none are prepared here for it. */
-    private static ModeExecutor.Job job(Workload workload, WorkloadParams params, Mode mode, ThreadHost host) {
-        boolean hosted = host != null && mode.runsInThreads();
-        return new ModeExecutor.Job(workload.name(), params, hosted ? null : workload.prepare(params));
+    /** Runs one mode here, or in the thread modes' JVM if there is one and it is a thread mode (which prepares its own inputs). */
+    private static ModeResult execute(Mode mode, Workload workload, WorkloadParams params, RunSettings settings,
+                                      ThreadHost host, ModeTrace trace, RunControl control) {
+        if (host != null && mode.runsInThreads()) {
+            return host.execute(mode, new ModeExecutor.Job(workload.name(), params, null), settings, trace, control);
+        }
+        return mode.executor().execute(mode, new ModeExecutor.Job(workload.name(), params, workload.prepare(params)),
+                settings, trace, control);
     }
 
     private static void warmUp(Workload workload, WorkloadParams params, RunSettings settings, List<Mode> modes,
@@ -123,7 +125,7 @@ public final class Comparison {
                 }
             });
             ModeTrace trace = new ModeTrace(mode.cliName(), new EventBudget(1));
-            executorOf(mode, host).execute(mode, job(workload, params, mode, host), quiet, trace, warmUp);
+            execute(mode, workload, params, quiet, host, trace, warmUp);
             timer.interrupt();
             outer.clearHooks();
         }

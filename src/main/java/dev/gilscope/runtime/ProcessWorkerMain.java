@@ -34,11 +34,11 @@ public final class ProcessWorkerMain {
     private ProcessWorkerMain() {}
 
     public static void main(String[] args) {
-        // Linking the FFM calls costs ~0.1 s the first time: overlap it with reading the work order.
-        Thread.ofPlatform().daemon().name("gilscope-probe-init").start(CpuProbe::get);
         // stdout carries the protocol: anything printed by mistake goes to stderr instead
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         System.setOut(System.err);
+        // Linking the FFM calls costs ~0.1 s the first time: overlap it with reading the work order.
+        Thread.ofPlatform().daemon().name("gilscope-probe-init").start(CpuProbe::get);
         watchParent(args.length > 0 ? Long.parseLong(args[0]) : -1);
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
         try {

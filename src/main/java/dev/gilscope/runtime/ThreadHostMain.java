@@ -39,16 +39,21 @@ public final class ThreadHostMain {
     }
 
     public static void main(String[] args) {
-        // Linking the FFM calls costs ~0.1 s the first time: overlap it with reading the first order.
-        Thread.ofPlatform().daemon().name("gilscope-probe-init").start(CpuProbe::get);
         // stdout carries the protocol: anything printed by mistake goes to stderr instead
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         System.setOut(System.err);
+        // Linking the FFM calls costs ~0.1 s the first time: overlap it with waiting for the first order.
+        Thread.ofPlatform().daemon().name("gilscope-probe-init").start(CpuProbe::get);
         ProcessWorkerMain.watchParent(args.length > 0 ? Long.parseLong(args[0]) : -1);
         ThreadModeExecutor.leftBehindUntil = "the run ends (" + ThreadHost.NAME + " exits then)";
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 12));
         ThreadHostMain host = new ThreadHostMain(out);
         try {
+            synchronized (out) {
+                out.writeByte(ThreadHostProtocol.HELLO);
+                out.writeInt(ThreadHostProtocol.VERSION);
+                out.flush();
+            }
             host.serve(in);
         } catch (EOFException gilscopeClosedThePipe) {
             host.cancelCurrent("gilscope closed");
@@ -95,7 +100,13 @@ public final class ThreadHostMain {
         Mode mode = order.mode();
         ModeTrace trace = new ModeTrace(mode.cliName(), new EventBudget(order.settings().maxEvents()));
         Streamer streamer = new Streamer(trace);
-        Thread streaming = Thread.ofPlatform().daemon().name("gilscope-threads-streamer").start(streamer::loop);
+        Thread streaming = Thread.ofPlatform().daemon().name("gilscope-threads-streamer").start(() -> {
+            try {
+                streamer.loop();
+            } catch (RuntimeException | Error e) { // out of memory, say: the board would stop moving without a word
+                control.cancel(ThreadHost.NAME + " could not send the lanes home: " + ThreadModeExecutor.describe(e));
+            }
+        });
         ModeResult result = null;
         String failure = null;
         try {
@@ -104,7 +115,7 @@ public final class ThreadHostMain {
             ModeExecutor.Job job = new ModeExecutor.Job(workload.name(), order.params(), workload.prepare(order.params()));
             result = mode.executor().execute(mode, job, order.settings(), trace, control);
         } catch (RuntimeException | Error e) {
-            failure = ThreadHost.NAME + " failed: " + ThreadModeExecutor.describe(e);
+            failure = ThreadHost.NAME + " (pid " + ProcessHandle.current().pid() + ") failed: " + ThreadModeExecutor.describe(e);
         }
         streamer.stop();
         joinQuietly(streaming);

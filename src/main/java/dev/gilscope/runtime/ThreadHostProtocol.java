@@ -17,9 +17,10 @@ import java.util.List;
  * with {@link DataOutputStream}. Lane events travel as {@link ProcessProtocol#writeEvents} batches.
  *
  * <pre>
+ * host → gilscope   HELLO     the protocol's version, once the host is up
  * gilscope → host   RUN       mode, workload, its parameters and the run's settings
  * gilscope → host   CANCEL    reason
- * host → gilscope   STARTED   the mode's zero on the time axis (both read CLOCK_MONOTONIC)
+ * host → gilscope   STARTED   the mode's zero on the time axis (on Linux both read CLOCK_MONOTONIC)
  * host → gilscope   LANE      index, name: a worker thread was added
  * host → gilscope   EVENTS    lane index, the lane's events since its last batch
  * host → gilscope   FINISHED  the mode's end, wall and CPU time, failure, checked answer, lock counters, lane totals
@@ -29,6 +30,10 @@ import java.util.List;
  */
 final class ThreadHostProtocol {
 
+    /** Changes whenever a message does: a host from another build of gilscope is not spoken to. */
+    static final int VERSION = 1;
+
+    static final byte HELLO = 9;
     static final byte RUN = 1;
     static final byte CANCEL = 2;
     static final byte STARTED = 10;
@@ -64,13 +69,15 @@ final class ThreadHostProtocol {
     /** Reads the fields of a RUN message (its tag already read). */
     static Order readOrder(DataInputStream in) throws IOException {
         String modeName = readText(in);
-        Mode mode = Mode.byName(modeName).orElseThrow(() -> new IOException("unknown mode " + modeName));
+        Mode mode = Mode.byName(modeName).filter(Mode::runsInThreads)
+                .orElseThrow(() -> new IOException("not a thread mode: " + modeName));
         String workload = readText(in);
         WorkloadParams params = new WorkloadParams(in.readInt(), in.readLong(), in.readInt());
         int workers = in.readInt();
         LockSettings lock = ProcessProtocol.readLock(in);
         int wordCount = in.readInt();
         BitSet cores = null;
+        if (wordCount > 1024) throw new IOException("bad core set of " + wordCount + " words");
         if (wordCount >= 0) {
             long[] words = new long[wordCount];
             for (int i = 0; i < wordCount; i++) words[i] = in.readLong();

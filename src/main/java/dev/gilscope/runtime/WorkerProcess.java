@@ -113,14 +113,18 @@ final class WorkerProcess {
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.addAll(options);
         cmd.add("-XX:-UsePerfData");
+        // stdout carries the protocol: the JVM's own warnings (unified logging writes them to stdout) go to stderr
+        cmd.add("-Xlog:disable");
+        cmd.add("-Xlog:all=warning:stderr");
+        cmd.add("-XX:+DisplayVMOutputToStderr");
         WorkerClassPath.Resolved classPath = WorkerClassPath.get();
         if (classPath.cacheDir() != null) {
             // Class-data sharing of gilscope's own classes: the first child writes the archive when it
             // exits, later ones map it and start faster (JDK 19+).
             cmd.add("-XX:+AutoCreateSharedArchive");
             cmd.add("-XX:SharedArchiveFile=" + classPath.archive(role));
-            cmd.add("-Xlog:cds=off");
-            cmd.add("-Xlog:cds+dynamic=off");
+            cmd.add("-Xlog:cds=off:stderr");
+            cmd.add("-Xlog:cds+dynamic=off:stderr");
         }
         cmd.add("-cp");
         cmd.add(classPath.classPath());
@@ -279,8 +283,7 @@ final class WorkerProcess {
         lane.totals().addCpuNanos(in.readLong());
         long[] nanos = ProcessProtocol.readStateNanos(in);
         for (LaneState s : LaneState.values()) lane.totals().addStateNanos(s, nanos[s.ordinal()]);
-        int tasks = in.readInt();
-        for (int i = 0; i < tasks; i++) lane.totals().taskDone();
+        lane.totals().addTasksRun(in.readInt());
         processCpuNanos = in.readLong();
         addSpawningTotal();
     }

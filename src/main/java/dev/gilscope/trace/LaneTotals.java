@@ -31,6 +31,11 @@ public final class LaneTotals {
         tasksRun++;
     }
 
+    /** Counts tasks run by a lane's thread elsewhere (a worker process, or the thread modes' own JVM). */
+    public void addTasksRun(int tasks) {
+        tasksRun += tasks;
+    }
+
     public long nanosIn(LaneState state) {
         return nanosInState[state.ordinal()];
     }

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The thread modes run in a JVM of their own, as the window runs them: the same answers and figures as
@@ -109,7 +111,7 @@ class ThreadHostTest {
 
     @Test
     void aHostKilledInTheMiddleOfAModeEndsItNamingTheHostAndTheNextModeRunsInANewOne() throws Exception {
-        WorkloadParams long_ = new WorkloadParams(400, 300_000, 1);
+        WorkloadParams long_ = new WorkloadParams(100, 300_000, 1);
         List<Long> killed = new java.util.ArrayList<>();
         ComparisonResult r = Comparison.run(PRIMES, long_, APART, List.of(Mode.GIL_THREADS, Mode.FREE_THREADS),
                 new Comparison.Listener() {
@@ -133,26 +135,92 @@ class ThreadHostTest {
         awaitNoChildren();
     }
 
-    @Test
-    void aCancelEndsTheModeAndTheHostWithinASecond() throws Exception {
+    @ParameterizedTest(name = "cancel {0} ms after the host is up")
+    @ValueSource(ints = {-1, 0, 100, 400, 900})
+    void aCancelAtAnyMomentEndsTheRunAndTheHostWithinASecond(int afterMillis) throws Exception {
         RunControl control = new RunControl();
         CompletableFuture<ComparisonResult> running = CompletableFuture.supplyAsync(() -> Comparison.run(PRIMES,
                 new WorkloadParams(400, 300_000, 1), APART, List.of(Mode.GIL_THREADS, Mode.FREE_THREADS),
                 new Comparison.Listener() {}, control));
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (hostOf(ProcessHandle.current()).isEmpty() && System.nanoTime() < until) sleep(5);
-        sleep(600); // past the warm-up, into the timed run
+        if (afterMillis >= 0) { // -1: while the host is still starting
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (hostOf(ProcessHandle.current()).isEmpty() && System.nanoTime() < until) sleep(2);
+            sleep(afterMillis);
+        }
         control.cancel("stopped by the test");
         long cancelledAt = System.nanoTime();
         ComparisonResult r = running.get(10, TimeUnit.SECONDS);
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)
+        while ((ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) || !runThreads().isEmpty())
                 && System.nanoTime() - cancelledAt < TimeUnit.SECONDS.toNanos(1)) {
             sleep(10);
         }
         assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList(),
                 "no child process a second after the cancel");
-        assertEquals(1, r.modes().size(), "the comparison stops at the cancelled mode");
-        assertEquals("cancelled: stopped by the test", r.modes().get(0).failure());
+        assertEquals(List.of(), runThreads(), "no thread of the run a second after the cancel");
+        assertTrue(r.modes().size() <= 1, "the comparison stops at the cancelled mode");
+        r.modes().forEach(m -> assertEquals("cancelled: stopped by the test", m.failure()));
+    }
+
+    @Test
+    void aHostTheSystemShowsStoppedEndsItsModeNamingItAndTheNextModeRunsInANewOne() throws Exception {
+        List<Long> stopped = new java.util.ArrayList<>();
+        ComparisonResult r = Comparison.run(PRIMES, new WorkloadParams(100, 300_000, 1), APART,
+                List.of(Mode.GIL_THREADS, Mode.FREE_THREADS), new Comparison.Listener() {
+                    @Override
+                    public void modeStarted(Mode mode, ModeTrace trace) {
+                        if (mode != Mode.GIL_THREADS) return;
+                        Thread.ofPlatform().start(() -> {
+                            while (trace.lanes().stream().noneMatch(l -> l.buffer().size() > 10)) sleep(5);
+                            hostOf(ProcessHandle.current()).ifPresent(pid -> {
+                                stopped.add(pid);
+                                signal("STOP", pid); // as a debugger or Ctrl-Z would
+                            });
+                        });
+                    }
+                }, new RunControl());
+        assertEquals(1, stopped.size());
+        assertEquals("the thread modes' JVM (pid " + stopped.get(0) + ") " + StoppedProcesses.why(), r.modes().get(0).failure());
+        assertTrue(r.modes().get(1).resultOk(), "the next mode runs in a new host: " + r.modes().get(1).failure());
+        awaitNoChildren();
+    }
+
+    @Test
+    void whereTheHostCannotStartTheThreadModesRunInThisJvm() {
+        String previous = System.setProperty(WorkerProcess.JAVA_PROPERTY, "/no/such/jdk/bin/java");
+        ComparisonResult r;
+        List<Long> childrenWhileRunning = new java.util.ArrayList<>();
+        try {
+            r = Comparison.run(PRIMES, new WorkloadParams(4, 200_000, 1), APART, List.of(Mode.GIL_THREADS),
+                    new Comparison.Listener() {
+                        @Override
+                        public void modeStarted(Mode mode, ModeTrace trace) {
+                            childrenWhileRunning.add(ProcessHandle.current().children().count());
+                        }
+                    }, new RunControl());
+        } finally {
+            if (previous == null) System.clearProperty(WorkerProcess.JAVA_PROPERTY);
+            else System.setProperty(WorkerProcess.JAVA_PROPERTY, previous);
+        }
+        ModeResult gil = r.modes().get(0);
+        assertTrue(gil.resultOk(), gil.failure());
+        assertEquals(List.of(0L), childrenWhileRunning, "no host: the mode ran in this JVM");
+        assertEquals(3, gil.trace().lanes().size());
+        assertTrue(gil.lock().counters().handoffs() > 0);
+    }
+
+    /** This process's threads of a run: the reader of the host's messages, and any worker. */
+    private static List<String> runThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("gilscope-") && !n.startsWith("gilscope-warm-up") && !n.startsWith("gilscope-threads-stderr"))
+                .toList();
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> names(ModeResult r) {

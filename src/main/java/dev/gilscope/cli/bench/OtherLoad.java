@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * other processes on the machine and, through the {@code steal} column, other virtual machines on the
  * same host. From the aggregate {@code cpu} line of {@code /proc/stat} and this process's
  * {@code /proc/self/stat} (its own time and that of its children once they have exited and been waited
- * for, as the worker processes of a run have by its end), both in clock ticks; elsewhere than Linux it
+ * for, as the worker processes of a run have by its end) and its children still running, all in clock ticks; elsewhere than Linux it
  * is unknown (NaN). A figure that needs both cores reads low when
  * this is well above zero.
  */
@@ -37,10 +37,28 @@ final class OtherLoad {
             // utime, stime (fields 14 and 15), and cutime, cstime (16 and 17): children that have exited and
             // been waited for, such as the worker processes of a finished run, are part of the bench too
             long own = Long.parseLong(s[11]) + Long.parseLong(s[12]) + Long.parseLong(s[13]) + Long.parseLong(s[14]);
-            return new Mark(all - idle, all, own);
+            return new Mark(all - idle, all, own + liveChildrenTicks());
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * utime + stime of the child processes still running (the JVM that runs the window's thread modes is
+     * alive when its mode ends): once they exit, the same ticks are counted in cutime and cstime instead.
+     */
+    private static long liveChildrenTicks() {
+        long ticks = 0;
+        for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(child.pid()), "stat"));
+                String[] c = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                ticks += Long.parseLong(c[11]) + Long.parseLong(c[12]);
+            } catch (IOException | RuntimeException ended) {
+                // it exited while we looked: its ticks are in cutime now
+            }
+        }
+        return ticks;
     }
 
     /** Cores kept busy by everything else between two marks, or NaN if unknown. */
