@@ -60,17 +60,7 @@ public final class Comparison {
                 failure[0] = t;
             }
         });
-        boolean interrupted = false;
-        while (true) {
-            try {
-                runner.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-                control.cancel("interrupted");
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        Uninterruptibly.join(runner, () -> control.cancel("interrupted"));
         if (failure[0] instanceof RuntimeException e) throw e;
         if (failure[0] instanceof Error e) throw e;
         if (failure[0] != null) throw new IllegalStateException(failure[0]);

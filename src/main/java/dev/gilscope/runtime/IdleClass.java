@@ -49,16 +49,7 @@ final class IdleClass {
                 failed[0] = e;
             }
         });
-        boolean interrupted = false;
-        while (true) {
-            try {
-                starter.join(); // a start takes milliseconds; the process must not be lost to an interrupt
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        Uninterruptibly.join(starter, () -> {}); // a start takes milliseconds; the process must not be lost to an interrupt
         if (failed[0] != null) throw failed[0];
         return started[0];
     }

@@ -79,7 +79,7 @@ public final class ThreadHostMain {
                 case ThreadHostProtocol.RUN -> {
                     ThreadHostProtocol.Order order = ThreadHostProtocol.readOrder(in);
                     // gilscope asks for the next mode once the last one's end arrived: its thread is just ending
-                    if (running != null) joinQuietly(running);
+                    if (running != null) Uninterruptibly.join(running, () -> {});
                     RunControl control = new RunControl();
                     current = control;
                     running = Thread.ofPlatform().name("gilscope-threads-run").start(() -> run(order, control));
@@ -118,7 +118,7 @@ public final class ThreadHostMain {
             failure = ThreadHost.NAME + " (pid " + ProcessHandle.current().pid() + ") failed: " + ThreadModeExecutor.describe(e);
         }
         streamer.stop();
-        joinQuietly(streaming);
+        Uninterruptibly.join(streaming, () -> {});
         long now = System.nanoTime();
         if (trace.startNanos() == 0) trace.start(now);
         if (!trace.finished()) trace.finish(now);
@@ -143,19 +143,6 @@ public final class ThreadHostMain {
                 System.exit(0); // nobody left to run for
             }
         }
-    }
-
-    private static void joinQuietly(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /** Sends what each lane recorded since the last time, every {@link #SEND_EVERY_MILLIS}, until stopped. */

@@ -111,22 +111,11 @@ class ThreadHostTest {
 
     @Test
     void aHostKilledInTheMiddleOfAModeEndsItNamingTheHostAndTheNextModeRunsInANewOne() throws Exception {
-        WorkloadParams long_ = new WorkloadParams(100, 300_000, 1);
         List<Long> killed = new java.util.ArrayList<>();
-        ComparisonResult r = Comparison.run(PRIMES, long_, APART, List.of(Mode.GIL_THREADS, Mode.FREE_THREADS),
-                new Comparison.Listener() {
-                    @Override
-                    public void modeStarted(Mode mode, ModeTrace trace) {
-                        if (mode != Mode.GIL_THREADS) return;
-                        Thread.ofPlatform().start(() -> {
-                            while (trace.lanes().stream().noneMatch(l -> l.buffer().size() > 10)) sleep(5);
-                            hostOf(ProcessHandle.current()).ifPresent(pid -> {
-                                killed.add(pid);
-                                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-                            });
-                        });
-                    }
-                }, new RunControl());
+        ComparisonResult r = runAndDoToTheHost(pid -> {
+            killed.add(pid);
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        });
         assertEquals(1, killed.size());
         ModeResult gil = r.modes().get(0);
         assertEquals("the thread modes' JVM (pid " + killed.get(0) + ") was killed by signal 9", gil.failure());
@@ -164,20 +153,10 @@ class ThreadHostTest {
     @Test
     void aHostTheSystemShowsStoppedEndsItsModeNamingItAndTheNextModeRunsInANewOne() throws Exception {
         List<Long> stopped = new java.util.ArrayList<>();
-        ComparisonResult r = Comparison.run(PRIMES, new WorkloadParams(100, 300_000, 1), APART,
-                List.of(Mode.GIL_THREADS, Mode.FREE_THREADS), new Comparison.Listener() {
-                    @Override
-                    public void modeStarted(Mode mode, ModeTrace trace) {
-                        if (mode != Mode.GIL_THREADS) return;
-                        Thread.ofPlatform().start(() -> {
-                            while (trace.lanes().stream().noneMatch(l -> l.buffer().size() > 10)) sleep(5);
-                            hostOf(ProcessHandle.current()).ifPresent(pid -> {
-                                stopped.add(pid);
-                                signal("STOP", pid); // as a debugger or Ctrl-Z would
-                            });
-                        });
-                    }
-                }, new RunControl());
+        ComparisonResult r = runAndDoToTheHost(pid -> {
+            stopped.add(pid);
+            signal("STOP", pid); // as a debugger or Ctrl-Z would
+        });
         assertEquals(1, stopped.size());
         assertEquals("the thread modes' JVM (pid " + stopped.get(0) + ") " + StoppedProcesses.why(), r.modes().get(0).failure());
         assertTrue(r.modes().get(1).resultOk(), "the next mode runs in a new host: " + r.modes().get(1).failure());
@@ -221,6 +200,24 @@ class ThreadHostTest {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Runs gil-threads then free-threads in their own JVM and, once gil-threads' lanes have begun to
+     * arrive, does {@code something} to the host (given its pid).
+     */
+    private static ComparisonResult runAndDoToTheHost(java.util.function.LongConsumer something) {
+        return Comparison.run(PRIMES, new WorkloadParams(100, 300_000, 1), APART, List.of(Mode.GIL_THREADS, Mode.FREE_THREADS),
+                new Comparison.Listener() {
+                    @Override
+                    public void modeStarted(Mode mode, ModeTrace trace) {
+                        if (mode != Mode.GIL_THREADS) return;
+                        Thread.ofPlatform().start(() -> {
+                            while (trace.lanes().stream().noneMatch(l -> l.buffer().size() > 10)) sleep(5);
+                            hostOf(ProcessHandle.current()).ifPresent(something::accept);
+                        });
+                    }
+                }, new RunControl());
     }
 
     private static List<String> names(ModeResult r) {
