@@ -26,7 +26,9 @@ public final class BoardSvg {
     private static final int FIGURES = 210;
     private static final int AXIS = 24;
     private static final int ROW_GAP = 14;
-    private static final int LEGEND = 44;
+    private static final int LEGEND_LINE = 18;
+    /** Room for the legend: its entries on up to three lines, and the core lanes' line. */
+    private static final int LEGEND = 14 + 4 * LEGEND_LINE;
 
     private BoardSvg() {}
 
@@ -132,20 +134,51 @@ public final class BoardSvg {
         }
     }
 
+    /**
+     * The window's legend: every lane state, the hand-off and drop-request ticks and the mark of what
+     * was not recorded, wrapped onto as many lines as the width needs (none is left out).
+     */
     private static void drawLegend(SVGGraphics2D g, Palette palette, int y, int width) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        int x = 10;
+        int[] at = {10, y}; // where the next entry goes
         for (LaneState state : LaneState.values()) {
-            g.setPaint(awt(palette.state(state)));
-            g.fillRect(x, y - 9, 14, 10);
-            g.setPaint(awt(palette.text()));
-            g.drawString(state.label(), x + 18, y);
-            x += 26 + g.getFontMetrics().stringWidth(state.label());
-            if (x > width - 150) break;
+            legendEntry(g, palette, at, width, state.label(), (x, top) -> {
+                g.setPaint(awt(palette.state(state)));
+                g.fillRect(x, top, 14, 10);
+            });
         }
+        legendEntry(g, palette, at, width, "hand-off (tick on top)", (x, top) -> {
+            g.setPaint(awt(palette.handoff()));
+            g.fillRect(x + 6, top - 2, 2, 12);
+        });
+        legendEntry(g, palette, at, width, "drop request (tick below)", (x, top) -> {
+            g.setPaint(awt(palette.dropRequest()));
+            g.fillRect(x + 6, top, 2, 12);
+        });
+        legendEntry(g, palette, at, width, "not recorded (the recording was full)", (x, top) -> {
+            g.setPaint(awt(palette.mutedText()));
+            for (int dash = 0; dash < 14; dash += 4) g.fillRect(x + dash, top + 4, 2, 2);
+        });
         g.setPaint(awt(palette.mutedText()));
         g.drawString("Core lanes: worker's colour = computing · pale = serializing data · empty = idle "
-                + "(a thread waiting for the lock sleeps: its core is free)", 10, y + 18);
+                + "(a thread waiting for the lock sleeps: its core is free)", 10, at[1] + LEGEND_LINE);
+    }
+
+    private interface Chip {
+        void draw(int x, int top);
+    }
+
+    /** One legend entry at {@code at} (x, baseline), on the next line if it does not fit; moves {@code at} past it. */
+    private static void legendEntry(SVGGraphics2D g, Palette palette, int[] at, int width, String label, Chip chip) {
+        int entryWidth = 26 + g.getFontMetrics().stringWidth(label);
+        if (at[0] > 10 && at[0] + entryWidth > width - 10) {
+            at[0] = 10;
+            at[1] += LEGEND_LINE;
+        }
+        chip.draw(at[0], at[1] - 9);
+        g.setPaint(awt(palette.text()));
+        g.drawString(label, at[0] + 18, at[1]);
+        at[0] += entryWidth;
     }
 
     /** Spans become rectangles; neighbouring columns with the same span become one wider rectangle. */

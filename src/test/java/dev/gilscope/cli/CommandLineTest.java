@@ -268,6 +268,10 @@ class CommandLineTest {
         assertTrue(text.contains(">gil-threads<") && text.contains(">T2<"), "rows and lanes are named");
         long rects = text.split("<rect", -1).length - 1;
         assertTrue(rects > 40, "lanes are drawn as rectangles, neighbours merged: " + rects);
+        for (String entry : new String[] {"holding lock", "deserializing", "idle", "hand-off (tick on top)",
+                "drop request (tick below)", "not recorded (the recording was full)"}) {
+            assertTrue(text.contains(">" + entry + "<"), "the legend explains every mark, as the window's does: " + entry);
+        }
     }
 
     @Test
