@@ -214,7 +214,7 @@ final class CPythonModeExecutor implements ModeExecutor {
                 builder.environment().put(threads, "1");
             }
             JsonValues.parse("{\"warm\": [1, \"up\"]}"); // loads the JSON reader now, not when the first worker reports
-            Process process = IdleClass.start(settings, builder::start); // the interpreter and its pool inherit it
+            Process process = WorkerStart.start(settings, builder::start); // the interpreter and its pool inherit it
             Thread.ofPlatform().daemon().name("gilscope-cpython-out").start(() -> readMessages(process.getInputStream()));
             errorReader = Thread.ofPlatform().daemon().name("gilscope-cpython-err").start(() -> readErrors(process.getErrorStream()));
             try (OutputStream in = process.getOutputStream()) {

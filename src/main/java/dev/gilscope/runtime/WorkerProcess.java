@@ -84,7 +84,7 @@ final class WorkerProcess {
                 LaneState.SPAWNING.ordinal(), 0);
         try {
             ProcessBuilder builder = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.PIPE);
-            w.process = IdleClass.start(settings, builder::start);
+            w.process = WorkerStart.start(settings, builder::start);
             w.pid = w.process.pid();
             lane.totals().setNativeThreadId(w.pid);
             w.toChild = new DataOutputStream(new BufferedOutputStream(w.process.getOutputStream(), 1 << 16));

@@ -80,6 +80,31 @@ class CPythonModeTest {
     }
 
     @Test
+    void withOneCoreNamedTheInterpreterAndItsPoolRunOnlyThere() {
+        needPython();
+        dev.gilscope.sampling.CpuProbe probe = dev.gilscope.sampling.CpuProbe.get();
+        Assumptions.assumeTrue(probe.canPinThreads(), "needs sched_setaffinity");
+        int core = probe.allowedCores().nextSetBit(0);
+        java.util.BitSet only = new java.util.BitSet();
+        only.set(core);
+        RunSettings settings = RunSettings.defaults().withCores(only)
+                .withCPython(new CPythonSettings(python.path().toString(), CPythonSettings.Style.PROCESSES));
+        ModeResult r = Comparison.run(PRIMES, new WorkloadParams(4, 150_000, 1), settings, List.of(Mode.CPYTHON),
+                new Comparison.Listener() {}, new RunControl()).modes().get(0);
+        assertTrue(r.resultOk(), r.failure());
+        int seen = 0;
+        for (Lane lane : r.trace().lanes()) {
+            var b = lane.buffer();
+            for (int i = 0; i < b.size(); i++) {
+                if (b.core(i) < 0) continue; // an event with no core sampled
+                assertEquals(core, b.core(i), lane.name() + " ran outside the core it was given at " + b.event(i));
+                seen++;
+            }
+        }
+        assertTrue(seen > 0, "cores were sampled: " + describe(r.trace()));
+    }
+
+    @Test
     void processesComputeAtTheSameTime() {
         needPython();
         Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "one core: nothing can run side by side");

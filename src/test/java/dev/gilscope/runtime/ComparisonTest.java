@@ -84,17 +84,21 @@ class ComparisonTest {
         int core = probe.allowedCores().nextSetBit(0);
         BitSet only = new BitSet();
         only.set(core);
-        ModeResult r = compare(RunSettings.defaults().withCores(only), Mode.FREE_THREADS).modes().get(0);
-        for (Lane lane : r.trace().lanes()) {
-            LaneBuffer b = lane.buffer();
-            boolean sawCore = false;
-            for (int i = 1; i < b.size(); i++) { // event 0 is recorded by the parent before the thread starts
-                if (b.kind(i) == EventKind.STATE || b.kind(i) == EventKind.CORE) {
-                    assertEquals(core, b.core(i), lane.name() + " ran outside its core at " + b.event(i));
-                    sawCore = true;
+        // worker processes too: started by a thread pinned to the core, they inherit it
+        for (ModeResult r : compare(RunSettings.defaults().withCores(only), Mode.FREE_THREADS, Mode.PROCESSES).modes()) {
+            assertTrue(r.resultOk(), r.failure());
+            for (Lane lane : r.trace().lanes()) {
+                if (lane.name().equals("main")) continue; // the processes mode's dispatcher is not a worker
+                LaneBuffer b = lane.buffer();
+                boolean sawCore = false;
+                for (int i = 1; i < b.size(); i++) { // event 0 is recorded by the parent before the worker starts
+                    if (b.kind(i) == EventKind.STATE || b.kind(i) == EventKind.CORE) {
+                        assertEquals(core, b.core(i), r.mode() + " " + lane.name() + " ran outside its core at " + b.event(i));
+                        sawCore = true;
+                    }
                 }
+                assertTrue(sawCore, r.mode() + " " + lane.name());
             }
-            assertTrue(sawCore);
         }
     }
 
