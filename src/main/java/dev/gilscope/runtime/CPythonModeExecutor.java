@@ -204,7 +204,9 @@ final class CPythonModeExecutor implements ModeExecutor {
                     Integer.toString(style == CPythonSettings.Style.SEQUENTIAL ? 1 : settings.workers()),
                     Integer.toString(job.params().chunkSize()), task.function(),
                     task.sharedGlobal() == null ? "-" : task.sharedGlobal(), task.companion() == null ? "-" : task.companion(),
-                    Double.toString(settings.lock().intervalNanos() / 1e9), Integer.toString(settings.lock().legacyTicks()));
+                    Double.toString(settings.lock().intervalNanos() / 1e9), Integer.toString(settings.lock().legacyTicks()),
+                    settings.cores() == null ? "-" : settings.cores().stream().mapToObj(Integer::toString)
+                            .collect(java.util.stream.Collectors.joining(",")));
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
             builder.environment().remove("PYTHONSTARTUP");
@@ -214,7 +216,7 @@ final class CPythonModeExecutor implements ModeExecutor {
                 builder.environment().put(threads, "1");
             }
             JsonValues.parse("{\"warm\": [1, \"up\"]}"); // loads the JSON reader now, not when the first worker reports
-            Process process = WorkerStart.start(settings, builder::start); // the interpreter and its pool inherit it
+            Process process = IdleClass.start(settings, builder::start); // the interpreter and its pool inherit it
             Thread.ofPlatform().daemon().name("gilscope-cpython-out").start(() -> readMessages(process.getInputStream()));
             errorReader = Thread.ofPlatform().daemon().name("gilscope-cpython-err").start(() -> readErrors(process.getErrorStream()));
             try (OutputStream in = process.getOutputStream()) {

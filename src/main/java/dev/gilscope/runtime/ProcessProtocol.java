@@ -13,7 +13,7 @@ import java.io.IOException;
  * {@link DataOutputStream}; task values are {@link TaskCodec} bytes.
  *
  * <pre>
- * parent → child   INIT      workload, tasks, size, chunkSize, lock settings, recording, worker name
+ * parent → child   INIT      workload, tasks, size, chunkSize, lock settings, cores, recording, worker name
  * child → parent   READY     the id of the child thread that computes, child nanoTime (clock check)
  * parent → child   CHUNK     count, then (task index, input bytes) × count
  * child → parent   RESULTS   count, then (task index, result bytes) × count, then the lane events since the last batch
@@ -91,6 +91,22 @@ final class ProcessProtocol {
     static LockSettings readLock(DataInputStream in) throws IOException {
         return new LockSettings(LockSettings.Algorithm.values()[in.readByte()], in.readLong(), in.readBoolean(),
                 in.readInt(), LockSettings.CheckpointPlacement.values()[in.readByte()]);
+    }
+
+    /** The cores a worker may run on ({@code --cores}), or null for all. */
+    static void writeCores(DataOutputStream out, java.util.BitSet cores) throws IOException {
+        long[] words = cores == null ? null : cores.toLongArray();
+        out.writeInt(words == null ? -1 : words.length);
+        if (words != null) for (long w : words) out.writeLong(w);
+    }
+
+    static java.util.BitSet readCores(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 0) return null;
+        if (count > 1024) throw new IOException("bad core set of " + count + " words");
+        long[] words = new long[count];
+        for (int i = 0; i < count; i++) words[i] = in.readLong();
+        return java.util.BitSet.valueOf(words);
     }
 
     static void writeStateNanos(DataOutputStream out, long[] nanosByState) throws IOException {

@@ -79,6 +79,7 @@ public final class ProcessWorkerMain {
         String workloadName = in.readUTF();
         WorkloadParams params = new WorkloadParams(in.readInt(), in.readLong(), in.readInt());
         LockSettings lock = ProcessProtocol.readLock(in);
+        java.util.BitSet cores = ProcessProtocol.readCores(in); // the computing thread keeps to them, as a worker thread does
         boolean recording = in.readBoolean();
         long maxEvents = in.readLong();
         String laneName = in.readUTF();
@@ -88,7 +89,7 @@ public final class ProcessWorkerMain {
         WorkloadRun run = workload.prepareWorker(params);
         Lane lane = new Lane(0, laneName, new EventBudget(maxEvents));
         LaneBuffer events = lane.buffer();
-        ThreadState py = new ThreadState(new Gil(lock, true), lane, CpuProbe.get(), null, recording);
+        ThreadState py = new ThreadState(new Gil(lock, true), lane, CpuProbe.get(), cores, recording);
         py.begin();
 
         out.writeByte(ProcessProtocol.READY);

@@ -57,10 +57,7 @@ final class ThreadHostProtocol {
         RunSettings s = order.settings();
         out.writeInt(s.workers());
         ProcessProtocol.writeLock(out, s.lock());
-        BitSet cores = s.cores();
-        long[] words = cores == null ? null : cores.toLongArray();
-        out.writeInt(words == null ? -1 : words.length);
-        if (words != null) for (long w : words) out.writeLong(w);
+        ProcessProtocol.writeCores(out, s.cores());
         out.writeBoolean(s.recording());
         out.writeLong(s.maxEvents());
         out.writeInt(s.workerNice());
@@ -75,14 +72,7 @@ final class ThreadHostProtocol {
         WorkloadParams params = new WorkloadParams(in.readInt(), in.readLong(), in.readInt());
         int workers = in.readInt();
         LockSettings lock = ProcessProtocol.readLock(in);
-        int wordCount = in.readInt();
-        BitSet cores = null;
-        if (wordCount > 1024) throw new IOException("bad core set of " + wordCount + " words");
-        if (wordCount >= 0) {
-            long[] words = new long[wordCount];
-            for (int i = 0; i < wordCount; i++) words[i] = in.readLong();
-            cores = BitSet.valueOf(words);
-        }
+        BitSet cores = ProcessProtocol.readCores(in);
         boolean recording = in.readBoolean();
         long maxEvents = in.readLong();
         int nice = in.readInt();

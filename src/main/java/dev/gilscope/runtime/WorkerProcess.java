@@ -84,7 +84,7 @@ final class WorkerProcess {
                 LaneState.SPAWNING.ordinal(), 0);
         try {
             ProcessBuilder builder = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.PIPE);
-            w.process = WorkerStart.start(settings, builder::start);
+            w.process = IdleClass.start(settings, builder::start);
             w.pid = w.process.pid();
             lane.totals().setNativeThreadId(w.pid);
             w.toChild = new DataOutputStream(new BufferedOutputStream(w.process.getOutputStream(), 1 << 16));
@@ -146,6 +146,7 @@ final class WorkerProcess {
         toChild.writeLong(params.size());
         toChild.writeInt(params.chunkSize());
         ProcessProtocol.writeLock(toChild, settings.lock());
+        ProcessProtocol.writeCores(toChild, settings.cores());
         toChild.writeBoolean(settings.recording());
         // Each worker keeps a share of the cap (at least one chunk), so that together they hold about the cap
         // and not the cap once per worker.

@@ -27,8 +27,6 @@ public final class BoardSvg {
     private static final int AXIS = 24;
     private static final int ROW_GAP = 14;
     private static final int LEGEND_LINE = 18;
-    /** Room for the legend: its entries on up to three lines, and the core lanes' line. */
-    private static final int LEGEND = 14 + 4 * LEGEND_LINE;
 
     private BoardSvg() {}
 
@@ -55,9 +53,11 @@ public final class BoardSvg {
         drawAxis(g, state.window(), palette, chartX + RowLayout.GUTTER, top, plotWidth);
         top += AXIS;
 
+        int legendHeight = legendHeight(g, palette, width);
         int needed = 0;
-        for (ModeRow row : rows) needed += RowLayout.of(cores, Math.max(1, row.laneCount())).height() + ROW_GAP;
-        double scale = Math.clamp((height - top - LEGEND) / (double) Math.max(1, needed), 0.5, 2.5);
+        for (ModeRow row : rows) needed += RowLayout.of(cores, Math.max(1, row.laneCount())).height();
+        // the gaps between rows are drawn at their size whatever the scale: only the rows are scaled
+        double scale = Math.clamp((height - top - legendHeight - rows.size() * ROW_GAP) / (double) Math.max(1, needed), 0.5, 2.5);
         TimelinePainter painter = new TimelinePainter();
         for (ModeRow row : rows) {
             RowLayout layout = RowLayout.of(cores, Math.max(1, row.laneCount())).scaled(scale);
@@ -71,7 +71,7 @@ public final class BoardSvg {
             g.translate(-chartX - RowLayout.GUTTER, -top);
             top += layout.height() + ROW_GAP;
         }
-        drawLegend(g, palette, height - LEGEND + 14, width);
+        layOutLegend(g, palette, height - legendHeight + LEGEND_LINE, width, true);
         return g.getSVGDocument();
     }
 
@@ -134,34 +134,57 @@ public final class BoardSvg {
         }
     }
 
+    /** The height the legend takes at this width, its last line's descenders included. */
+    private static int legendHeight(SVGGraphics2D g, Palette palette, int width) {
+        return layOutLegend(g, palette, LEGEND_LINE, width, false) + 6;
+    }
+
     /**
      * The window's legend: every lane state, the hand-off and drop-request ticks and the mark of what
-     * was not recorded, wrapped onto as many lines as the width needs (none is left out).
+     * was not recorded, then what the core lanes show, wrapped onto as many lines as the width needs
+     * (none is left out). Draws it with its first baseline at {@code y} if {@code draw}; returns the
+     * baseline of its last line.
      */
-    private static void drawLegend(SVGGraphics2D g, Palette palette, int y, int width) {
+    private static int layOutLegend(SVGGraphics2D g, Palette palette, int y, int width, boolean draw) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         int[] at = {10, y}; // where the next entry goes
         for (LaneState state : LaneState.values()) {
-            legendEntry(g, palette, at, width, state.label(), (x, top) -> {
+            legendEntry(g, palette, at, width, state.label(), draw, (x, top) -> {
                 g.setPaint(awt(palette.state(state)));
                 g.fillRect(x, top, 14, 10);
             });
         }
-        legendEntry(g, palette, at, width, "hand-off (tick on top)", (x, top) -> {
-            g.setPaint(awt(palette.handoff()));
-            g.fillRect(x + 6, top - 2, 2, 12);
-        });
-        legendEntry(g, palette, at, width, "drop request (tick below)", (x, top) -> {
-            g.setPaint(awt(palette.dropRequest()));
-            g.fillRect(x + 6, top, 2, 12);
-        });
-        legendEntry(g, palette, at, width, "not recorded (the recording was full)", (x, top) -> {
+        legendEntry(g, palette, at, width, "hand-off (tick on top)", draw, (x, top) -> tickChip(g, palette, palette.handoff(), x, top, true));
+        legendEntry(g, palette, at, width, "drop request (tick below)", draw,
+                (x, top) -> tickChip(g, palette, palette.dropRequest(), x, top, false));
+        legendEntry(g, palette, at, width, "not recorded (the recording was full)", draw, (x, top) -> {
             g.setPaint(awt(palette.mutedText()));
             for (int dash = 0; dash < 14; dash += 4) g.fillRect(x + dash, top + 4, 2, 2);
         });
-        g.setPaint(awt(palette.mutedText()));
-        g.drawString("Core lanes: worker's colour = computing · pale = serializing data · empty = idle "
-                + "(a thread waiting for the lock sleeps: its core is free)", 10, at[1] + LEGEND_LINE);
+        at[0] = 10;
+        at[1] += LEGEND_LINE;
+        for (String part : new String[] {"Core lanes:", "worker's colour = computing ·", "pale = serializing data ·",
+                "empty = idle", "(a thread waiting for the lock sleeps: its core is free)"}) {
+            int partWidth = g.getFontMetrics().stringWidth(part) + 4;
+            if (at[0] > 10 && at[0] + partWidth > width - 10) {
+                at[0] = 10;
+                at[1] += LEGEND_LINE;
+            }
+            if (draw) {
+                g.setPaint(awt(palette.mutedText()));
+                g.drawString(part, at[0], at[1]);
+            }
+            at[0] += partWidth;
+        }
+        return at[1];
+    }
+
+    /** A lane's background with a tick on its top or bottom edge, as the board marks a hand-off or a drop request. */
+    private static void tickChip(SVGGraphics2D g, Palette palette, int colour, int x, int top, boolean onTop) {
+        g.setPaint(awt(palette.laneBackground()));
+        g.fillRect(x, top, 14, 10);
+        g.setPaint(awt(colour));
+        g.fillRect(x + 5, onTop ? top : top + 6, 3, 4);
     }
 
     private interface Chip {
@@ -169,15 +192,18 @@ public final class BoardSvg {
     }
 
     /** One legend entry at {@code at} (x, baseline), on the next line if it does not fit; moves {@code at} past it. */
-    private static void legendEntry(SVGGraphics2D g, Palette palette, int[] at, int width, String label, Chip chip) {
+    private static void legendEntry(SVGGraphics2D g, Palette palette, int[] at, int width, String label, boolean draw,
+                                    Chip chip) {
         int entryWidth = 26 + g.getFontMetrics().stringWidth(label);
         if (at[0] > 10 && at[0] + entryWidth > width - 10) {
             at[0] = 10;
             at[1] += LEGEND_LINE;
         }
-        chip.draw(at[0], at[1] - 9);
-        g.setPaint(awt(palette.text()));
-        g.drawString(label, at[0] + 18, at[1]);
+        if (draw) {
+            chip.draw(at[0], at[1] - 9);
+            g.setPaint(awt(palette.text()));
+            g.drawString(label, at[0] + 18, at[1]);
+        }
         at[0] += entryWidth;
     }
 

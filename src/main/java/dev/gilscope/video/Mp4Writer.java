@@ -52,7 +52,12 @@ public final class Mp4Writer implements FrameSink {
         this.file = new PartFile(out);
         this.channel = NIOUtils.writableChannel(file.partial.toFile());
         this.framesPerSecond = framesPerSecond;
-        this.muxer = MP4Muxer.createMP4MuxerToChannel(channel);
+        try {
+            this.muxer = MP4Muxer.createMP4MuxerToChannel(channel);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     @Override
@@ -62,7 +67,8 @@ public final class Mp4Writer implements FrameSink {
         if (picture == null) {
             if (width == 0 || height == 0) throw new IllegalArgumentException("a video frame needs at least 2 × 2 pixels");
             picture = Picture.create(width, height, ColorSpace.YUV420J);
-            encoded = ByteBuffer.allocate(encoder.estimateBufferSize(picture));
+            // a byte a pixel: JCodec's own limit for one frame, which the quantizer below keeps to
+            encoded = ByteBuffer.allocate(width * height + (64 << 10));
             row = new int[width * 2];
             track = muxer.addVideoTrack(Codec.H264,
                     VideoCodecMeta.createSimpleVideoCodecMeta(new Size(width, height), ColorSpace.YUV420J));
@@ -72,7 +78,12 @@ public final class Mp4Writer implements FrameSink {
         }
         toStudioYuv(frame, picture, row);
         encoded.clear();
-        VideoEncoder.EncodedFrame out = encoder.encodeFrame(picture, encoded);
+        VideoEncoder.EncodedFrame out;
+        try {
+            out = encoder.encodeFrame(picture, encoded);
+        } catch (RuntimeException e) { // a frame the encoder could not fit, say: a clear message, not a stack trace
+            throw new IOException("could not encode frame " + (frames + 1) + " as H.264: " + e, e);
+        }
         track.addFrame(Packet.createPacket(NIOUtils.clone(out.getData()), frames, framesPerSecond, 1, frames,
                 out.isKeyFrame() ? Packet.FrameType.KEY : Packet.FrameType.INTER, null));
         frames++;
@@ -140,24 +151,66 @@ public final class Mp4Writer implements FrameSink {
             vui.colourPrimaries = 1; // BT.709
             vui.transferCharacteristics = 1;
             vui.matrixCoefficients = 1;
+            vui.chromaLocInfoPresentFlag = true; // a colour sample is the mean of its 2 × 2 pixels: their centre
+            vui.chromaSampleLocTypeTopField = 1;
+            vui.chromaSampleLocTypeBottomField = 1;
             sps.vuiParams = vui;
+            sps.levelIdc = level(size);
             return sps;
+        }
+
+        /** The lowest H.264 level whose frame size (in macroblocks) holds this one; JCodec always says 4.0. */
+        private static int level(Size size) {
+            long macroblocks = (long) ((size.getWidth() + 15) / 16) * ((size.getHeight() + 15) / 16);
+            if (macroblocks <= 8_192) return 40;
+            if (macroblocks <= 8_704) return 42;
+            if (macroblocks <= 22_080) return 50;
+            if (macroblocks <= 36_864) return 51;
+            return 60;
         }
     }
 
+    /**
+     * {@link #QUANTIZER} for every macroblock while the frame is within its room; a frame so busy that it
+     * would outgrow it (JCodec's limit is about a byte a pixel) gets coarser from there on, 2 steps at a
+     * time, rather than failing. A board never comes near it.
+     */
     private static final class ConstantQuantizer implements RateControl {
+        private long roomBits;
+        private long usedBits;
+        private int macroblocks;
+        private int done;
+        private int qp;
+
         @Override
         public int startPicture(Size size, int maxSize, SliceType sliceType) {
+            macroblocks = ((size.getWidth() + 15) / 16) * ((size.getHeight() + 15) / 16);
+            roomBits = maxSize * 8L * 9 / 10;
+            usedBits = 0;
+            done = 0;
+            qp = QUANTIZER;
             return QUANTIZER;
         }
 
+        /** Each macroblock starts back at {@link #QUANTIZER} unless the frame has used more than its share. */
         @Override
         public int initialQpDelta() {
-            return 0;
+            if (usedBits > roomBits * done / Math.max(1, macroblocks)) return 0;
+            int delta = QUANTIZER - qp;
+            qp = QUANTIZER;
+            return delta;
         }
 
+        /** Takes a macroblock, or asks for it again coarser if the frame would run out of room with it. */
         @Override
         public int accept(int bits) {
+            long allowed = roomBits * (done + 1) / Math.max(1, macroblocks) + roomBits / 4;
+            if (usedBits + bits > Math.min(roomBits, allowed) && qp < 50) {
+                qp += 2;
+                return 2;
+            }
+            usedBits += bits;
+            done++;
             return 0;
         }
     }

@@ -1,5 +1,5 @@
 # gilscope's harness for a real CPython (2.7 and 3.x). gilscope starts it as
-#     python -u harness.py STYLE WORKERS CHUNK FUNCTION SHARED_GLOBAL COMPANION SWITCH_SECONDS CHECK_INTERVAL
+#     python -u harness.py STYLE WORKERS CHUNK FUNCTION SHARED_GLOBAL COMPANION SWITCH_SECONDS CHECK_INTERVAL CORES
 # and writes the workload's Python program on its standard input, then a line with the Python expression
 # that lists the task inputs. The harness loads the program as a module (so its `if __name__ ==
 # "__main__":` block does not run), runs FUNCTION over the inputs sequentially, in WORKERS threads, or in
@@ -7,7 +7,9 @@
 # names a function(done, late) that runs on its own thread beside the tasks (before them when
 # sequential) and appends to `late`, as the io-latency program's probe does. The lock is set as gilscope's
 # is: sys.setswitchinterval(SWITCH_SECONDS) where it exists (3.2+), sys.setcheckinterval(CHECK_INTERVAL)
-# on Python 2.
+# on Python 2. CORES (comma-separated, or -) are the cores the workers may run on: the interpreter keeps
+# to them before it starts any thread or pool process, and those inherit them (as gilscope's worker
+# threads and processes keep to them).
 #   {"hello": ...}      interpreter version, whether the GIL is enabled, this process's id
 #   {"lock": ...}       whether the GIL is enabled now that the program is loaded
 #   {"ready": t}        inputs built; the timed run starts now
@@ -236,10 +238,25 @@ def run_processes(jobs, workers, chunk):
         pool.join()
 
 
+def keep_to_cores(cores):
+    if hasattr(os, "sched_setaffinity"):  # 3.3+
+        os.sched_setaffinity(0, cores)
+        return
+    import ctypes, ctypes.util
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    mask = (ctypes.c_ubyte * 128)()  # a cpu_set_t: 1024 cores
+    for core in cores:
+        mask[core // 8] |= 1 << (core % 8)
+    if libc.sched_setaffinity(0, ctypes.sizeof(mask), ctypes.byref(mask)) != 0:
+        raise OSError(ctypes.get_errno(), "sched_setaffinity(%s)" % sorted(cores))
+
+
 def main():
     exit_with_parent()
-    style, workers, chunk, function_name, shared_global, companion_name, switch, check = sys.argv[1:9]
+    style, workers, chunk, function_name, shared_global, companion_name, switch, check, cores = sys.argv[1:10]
     workers, chunk = int(workers), int(chunk)
+    if cores != "-":
+        keep_to_cores(set(int(core) for core in cores.split(",")))
     if hasattr(sys, "setswitchinterval"):
         sys.setswitchinterval(float(switch))
     else:

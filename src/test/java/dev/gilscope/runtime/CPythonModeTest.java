@@ -245,7 +245,7 @@ class CPythonModeTest {
         java.nio.file.Path program = java.nio.file.Files.createTempFile("gilscope-program-", ".txt");
         java.nio.file.Files.writeString(program, PRIMES.pythonTask().orElseThrow().program(new WorkloadParams(2, 50_000_000, 1))
                 + "\n#INPUTS\n[50000000] * 2\n");
-        Process shell = new ProcessBuilder("sh", "-c", "'" + python.path() + "' -u '" + harness + "' processes 2 1 count_primes - - 0.005 100 < '"
+        Process shell = new ProcessBuilder("sh", "-c", "'" + python.path() + "' -u '" + harness + "' processes 2 1 count_primes - - 0.005 100 - < '"
                 + program + "' > /dev/null & wait").start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

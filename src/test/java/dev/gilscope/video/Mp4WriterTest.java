@@ -50,7 +50,9 @@ class Mp4WriterTest {
             for (int f = 0; f < 4; f++) writer.add(busyFrame(f));
             writer.finish();
         }
-        assertFalse(Files.exists(dir.resolve("replay.mp4.part")), "no leftovers");
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.List.of(mp4), files.toList(), "the video and nothing else");
+        }
         try (SeekableByteChannel in = NIOUtils.readableChannel(mp4.toFile())) {
             FrameGrab grab = FrameGrab.createFrameGrab(in);
             for (int f = 0; f < 4; f++) {
@@ -69,6 +71,7 @@ class Mp4WriterTest {
         assertFalse(sps.vuiParams.videoFullRangeFlag, "studio range");
         assertEquals(1, sps.vuiParams.matrixCoefficients, "BT.709");
         assertEquals(1, sps.vuiParams.colourPrimaries, "BT.709");
+        assertEquals(1, sps.vuiParams.chromaSampleLocTypeTopField, "colour samples at the centre of their 2 × 2 pixels");
     }
 
     @Test
@@ -82,6 +85,24 @@ class Mp4WriterTest {
         }
         try (var files = Files.list(dir)) {
             assertEquals(0, files.count(), "an unfinished video is removed");
+        }
+    }
+
+    @Test
+    void aFrameOfNothingButNoiseStillFitsByGettingCoarser(@TempDir Path dir) throws Exception {
+        Path mp4 = dir.resolve("noise.mp4");
+        BufferedImage noise = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        SplittableRandom random = new SplittableRandom(3);
+        for (int y = 0; y < HEIGHT; y++) for (int x = 0; x < WIDTH; x++) noise.setRGB(x, y, random.nextInt(0x1000000));
+        try (Mp4Writer writer = new Mp4Writer(mp4, 25)) {
+            writer.add(noise);
+            writer.add(noise);
+            writer.finish();
+        }
+        try (SeekableByteChannel in = NIOUtils.readableChannel(mp4.toFile())) {
+            FrameGrab grab = FrameGrab.createFrameGrab(in);
+            assertNotNull(grab.getNativeFrame());
+            assertNotNull(grab.getNativeFrame());
         }
     }
 
