@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the thread modes (sequential, gil-threads, free-threads) of one comparison in a JVM of its own
- * ({@link ThreadHostMain}), which sends their lanes home as they fill: the window's runs do, so that
- * the window's JVM never waits for 64 busy worker threads. A JVM stops every one of its threads for a
+ * ({@link ThreadHostMain}), which sends their lanes home as they fill: the window's runs with many
+ * workers do, so that the window's JVM never waits for 64 busy worker threads. A JVM stops every one of its threads for a
  * garbage collection and waits until the last has reached its stop, and its internal locks (allocation,
  * thread start and exit) are shared by all its threads. With the workers in the window's JVM, in the
  * kernel's idle class, one of them slow to reach a stop or holding such a lock while 63 others queued

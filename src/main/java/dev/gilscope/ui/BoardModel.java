@@ -59,6 +59,13 @@ public final class BoardModel {
      * scheduling class, so the window's threads take a core from them the moment they wake.
      */
     public static final int WORKER_NICE = RunSettings.LOWEST_NICE;
+    /**
+     * From how many workers the thread modes run in a JVM of their own. With 64 busy worker threads in
+     * the window's JVM its frames stalled for 100–400 ms (the load bench); with 16 they did not (28–45 ms
+     * at worst), and there the JVM of their own cost more than it saved: about half a second of start-up
+     * and JIT warm-up each run, and 42–62 ms gaps instead (the drawing bench, runs taken turn about).
+     */
+    public static final int OWN_JVM_FROM_WORKERS = 17;
 
     public BoardModel(Executor uiThread) {
         this.uiThread = uiThread;
@@ -126,7 +133,8 @@ public final class BoardModel {
         control = runControl;
         setStatus("Warming up the JIT (" + Comparison.WARM_UP_MILLIS_PER_MODE + " ms per mode, untimed) …");
         RunRequest.Checked polite = new RunRequest.Checked(request.workload(), request.params(),
-                request.settings().withWorkerNice(WORKER_NICE).withThreadsInOwnJvm(true), request.modes());
+                request.settings().withWorkerNice(WORKER_NICE)
+                        .withThreadsInOwnJvm(request.settings().workers() >= OWN_JVM_FROM_WORKERS), request.modes());
         runner = Thread.ofPlatform().name("gilscope-board-run").daemon().start(() -> runInBackground(polite, runControl));
     }
 

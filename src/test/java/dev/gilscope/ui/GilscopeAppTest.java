@@ -307,6 +307,30 @@ class GilscopeAppTest extends WindowTest {
                 + early + " painted pixels in the first tenth, " + late + " in the last");
     }
 
+    @Test
+    void manyWorkersRunInAJvmOfTheirOwnAndAreDrawnLiveAsAnyRun(FxRobot robot) throws TimeoutException {
+        int workers = BoardModel.OWN_JVM_FROM_WORKERS;
+        dev.gilscope.runtime.RunRequest request = new dev.gilscope.runtime.RunRequest("count-primes", "gil-threads,free-threads",
+                workers, 2 * workers, 200_000L, null, 1.0, "new", null, true, "back-edges", null, "cold",
+                dev.gilscope.trace.EventBudget.DEFAULT_MAX_EVENTS);
+        java.util.Set<Long> hosts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        robot.interact(() -> board.model().run(request.check()));
+        waitFor(120, () -> {
+            ProcessHandle.current().children()
+                    .filter(p -> p.info().arguments().map(a -> java.util.List.of(a).contains("dev.gilscope.runtime.ThreadHostMain")).orElse(false))
+                    .forEach(p -> hosts.add(p.pid()));
+            return !board.model().running();
+        });
+        awaitFrames();
+        assertEquals(1, hosts.size(), "one JVM of their own ran both thread modes: " + hosts);
+        for (Mode mode : new Mode[] {Mode.GIL_THREADS, Mode.FREE_THREADS}) {
+            assertEquals("done", text(robot, "status-" + mode.cliName()), board.model().status());
+            assertEquals(workers, board.model().row(mode).laneCount(), mode + ": a lane per worker came home");
+            assertTrue(paintedPixels(robot, mode) > 1_000, mode + " is drawn");
+        }
+        waitFor(15, () -> ProcessHandle.of(hosts.iterator().next()).map(p -> !p.isAlive()).orElse(true));
+    }
+
     private static int pixel(ChartPane chart, int x, int y) {
         try {
             Image picture = WaitForAsyncUtils.asyncFx(() -> chart.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
