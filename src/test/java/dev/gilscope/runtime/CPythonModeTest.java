@@ -127,7 +127,8 @@ class CPythonModeTest {
         needPython();
         Workload latency = Workloads.byName("io-latency").orElseThrow();
         RunSettings settings = RunSettings.defaults().withCPython(new CPythonSettings(python.path().toString(), CPythonSettings.Style.THREADS));
-        ModeResult r = Comparison.run(latency, new WorkloadParams(2, 80_000, 1), settings, List.of(Mode.CPYTHON),
+        // computing long enough that most of the probe's samples fall while both threads compute, not before they start
+        ModeResult r = Comparison.run(latency, new WorkloadParams(2, 200_000, 1), settings, List.of(Mode.CPYTHON),
                 new Comparison.Listener() {}, new RunControl()).modes().get(0);
         assertTrue(r.resultOk(), r.failure());
         assertTrue(r.outcome().ioLatency().samples() >= 20, "the probe's own measurements come home: " + r.outcome().ioLatency());
