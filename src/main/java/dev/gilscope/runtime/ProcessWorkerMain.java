@@ -34,12 +34,7 @@ public final class ProcessWorkerMain {
     private ProcessWorkerMain() {}
 
     public static void main(String[] args) {
-        // stdout carries the protocol: anything printed by mistake goes to stderr instead
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
-        System.setOut(System.err);
-        // Linking the FFM calls costs ~0.1 s the first time: overlap it with reading the work order.
-        Thread.ofPlatform().daemon().name("gilscope-probe-init").start(CpuProbe::get);
-        watchParent(args.length > 0 ? Long.parseLong(args[0]) : -1);
+        DataOutputStream out = startAsChild(args);
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
         try {
             new ProcessWorkerMain().serve(in, out);
@@ -58,8 +53,22 @@ public final class ProcessWorkerMain {
         }
     }
 
+    /**
+     * What every child JVM of gilscope's does first. Its stdout becomes the protocol's stream, and anything
+     * printed by mistake goes to stderr instead. The FFM calls start linking on a thread of their own
+     * (about 0.1 s the first time, overlapped with the first message). It exits as soon as gilscope's
+     * process, {@code args[0]}, is gone. Returns the protocol's output.
+     */
+    static DataOutputStream startAsChild(String[] args) {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        System.setOut(System.err);
+        Thread.ofPlatform().daemon().name("gilscope-probe-init").start(CpuProbe::get);
+        watchParent(args.length > 0 ? Long.parseLong(args[0]) : -1);
+        return out;
+    }
+
     /** Exits this process (a child of gilscope's) as soon as gilscope's process {@code parentPid} is gone. */
-    static void watchParent(long parentPid) {
+    private static void watchParent(long parentPid) {
         if (parentPid < 0) return;
         Thread.ofPlatform().daemon().name("gilscope-parent-watch").start(() -> {
             while (true) {

@@ -1,6 +1,5 @@
 package dev.gilscope.runtime;
 
-import dev.gilscope.sampling.CpuProbe;
 import dev.gilscope.trace.EventBudget;
 import dev.gilscope.trace.Lane;
 import dev.gilscope.trace.LaneBuffer;
@@ -10,12 +9,9 @@ import dev.gilscope.trace.ModeTrace;
 import dev.gilscope.workload.Workload;
 import dev.gilscope.workload.Workloads;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +35,7 @@ public final class ThreadHostMain {
     }
 
     public static void main(String[] args) {
-        // stdout carries the protocol: anything printed by mistake goes to stderr instead
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
-        System.setOut(System.err);
-        // Linking the FFM calls costs ~0.1 s the first time: overlap it with waiting for the first order.
-        Thread.ofPlatform().daemon().name("gilscope-probe-init").start(CpuProbe::get);
-        ProcessWorkerMain.watchParent(args.length > 0 ? Long.parseLong(args[0]) : -1);
+        DataOutputStream out = ProcessWorkerMain.startAsChild(args);
         ThreadModeExecutor.leftBehindUntil = "the run ends (" + ThreadHost.NAME + " exits then)";
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 12));
         ThreadHostMain host = new ThreadHostMain(out);

@@ -166,10 +166,7 @@ public final class BoardSvg {
         for (String part : new String[] {"Core lanes:", "worker's colour = computing ·", "pale = serializing data ·",
                 "empty = idle", "(a thread waiting for the lock sleeps: its core is free)"}) {
             int partWidth = g.getFontMetrics().stringWidth(part) + 4;
-            if (at[0] > 10 && at[0] + partWidth > width - 10) {
-                at[0] = 10;
-                at[1] += LEGEND_LINE;
-            }
+            wrapIfNeeded(at, partWidth, width);
             if (draw) {
                 g.setPaint(awt(palette.mutedText()));
                 g.drawString(part, at[0], at[1]);
@@ -177,6 +174,14 @@ public final class BoardSvg {
             at[0] += partWidth;
         }
         return at[1];
+    }
+
+    /** Moves {@code at} (x, baseline) to the start of the next line if {@code needed} pixels do not fit on this one. */
+    private static void wrapIfNeeded(int[] at, int needed, int width) {
+        if (at[0] > 10 && at[0] + needed > width - 10) {
+            at[0] = 10;
+            at[1] += LEGEND_LINE;
+        }
     }
 
     /** A lane's background with a tick on its top or bottom edge, as the board marks a hand-off or a drop request. */
@@ -195,10 +200,7 @@ public final class BoardSvg {
     private static void legendEntry(SVGGraphics2D g, Palette palette, int[] at, int width, String label, boolean draw,
                                     Chip chip) {
         int entryWidth = 26 + g.getFontMetrics().stringWidth(label);
-        if (at[0] > 10 && at[0] + entryWidth > width - 10) {
-            at[0] = 10;
-            at[1] += LEGEND_LINE;
-        }
+        wrapIfNeeded(at, entryWidth, width);
         if (draw) {
             chip.draw(at[0], at[1] - 9);
             g.setPaint(awt(palette.text()));

@@ -32,8 +32,7 @@ final class OtherLoad {
             long all = 0;
             for (int i = 1; i < Math.min(f.length, 9); i++) all += Long.parseLong(f[i]); // guest time is inside user
             long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-            String self = Files.readString(SELF);
-            String[] s = self.substring(self.lastIndexOf(')') + 2).trim().split("\\s+"); // fields from 3 (state) on
+            String[] s = statFields(SELF);
             // utime, stime (fields 14 and 15), and cutime, cstime (16 and 17): children that have exited and
             // been waited for, such as the worker processes of a finished run, are part of the bench too
             long own = Long.parseLong(s[11]) + Long.parseLong(s[12]) + Long.parseLong(s[13]) + Long.parseLong(s[14]);
@@ -51,14 +50,19 @@ final class OtherLoad {
         long ticks = 0;
         for (ProcessHandle child : ProcessHandle.current().children().toList()) {
             try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(child.pid()), "stat"));
-                String[] c = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                String[] c = statFields(Path.of("/proc", Long.toString(child.pid()), "stat"));
                 ticks += Long.parseLong(c[11]) + Long.parseLong(c[12]);
             } catch (IOException | RuntimeException ended) {
                 // it exited while we looked: its ticks are in cutime now
             }
         }
         return ticks;
+    }
+
+    /** The fields of a process's {@code stat} file from the third (its state) on: the name before them may hold spaces. */
+    private static String[] statFields(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        return line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+");
     }
 
     /** Cores kept busy by everything else between two marks, or NaN if unknown. */
